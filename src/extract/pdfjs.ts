@@ -1,0 +1,72 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
+import { DocumentFailure } from '../model/errors.js';
+
+const require = createRequire(import.meta.url);
+const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'));
+const dir = (sub: string) => path.join(pdfjsRoot, sub) + path.sep;
+
+export const OPS = pdfjs.OPS;
+export const pdfjsVersion: string = pdfjs.version;
+export type { PDFDocumentProxy };
+
+/** Opens a PDF with the safe options: no eval, no XFA, local fonts/cmaps/wasm, no font-face or canvas work. */
+export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  if (bytes.length === 0) throw new DocumentFailure('EMPTY', 'The file is empty (0 bytes).');
+  if (!looksLikePdf(bytes)) {
+    throw new DocumentFailure('NOT_PDF', `The file is not a PDF: it starts with ${describeStart(bytes)}, not "%PDF-".`);
+  }
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    standardFontDataUrl: dir('standard_fonts'),
+    cMapUrl: dir('cmaps'),
+    cMapPacked: true,
+    wasmUrl: dir('wasm'),
+    isEvalSupported: false,
+    enableXfa: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    isOffscreenCanvasSupported: false,
+    isImageDecoderSupported: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  try {
+    return await task.promise;
+  } catch (err) {
+    void task.destroy();
+    throw mapPdfjsError(err);
+  }
+}
+
+function looksLikePdf(bytes: Uint8Array): boolean {
+  // The header may be preceded by up to 1024 bytes of junk (PDF 32000-1 §7.5.2 note; readers accept it).
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  return head.includes('%PDF-');
+}
+
+function describeStart(bytes: Uint8Array): string {
+  const head = Buffer.from(bytes.subarray(0, 16)).toString('latin1');
+  if (/^\s*<(!doctype|html)/i.test(head)) return 'an HTML document';
+  const printable = head.replace(/[^\x20-\x7e]/g, '.');
+  return JSON.stringify(printable);
+}
+
+export function mapPdfjsError(err: unknown): DocumentFailure {
+  if (err instanceof DocumentFailure) return err;
+  const e = err as { name?: string; message?: string };
+  const name = e?.name ?? '';
+  const msg = e?.message ?? String(err);
+  if (name === 'PasswordException') {
+    return new DocumentFailure('ENCRYPTED', 'The PDF is encrypted with a password; verkstad cannot read it without one.');
+  }
+  if (name === 'InvalidPDFException' || name === 'FormatError' || name === 'MissingPDFException' || name === 'UnknownErrorException') {
+    return new DocumentFailure('INVALID_PDF', `The PDF is damaged and could not be read: ${msg}`);
+  }
+  if (err instanceof RangeError) {
+    return new DocumentFailure('INVALID_PDF', `The PDF's structure is too deeply nested or too large to read: ${msg}`);
+  }
+  return new DocumentFailure('INVALID_PDF', `The PDF could not be read: ${msg}`);
+}

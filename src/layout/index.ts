@@ -1,0 +1,245 @@
+import type { BBox, ExtractedDocument, ExtractedPage, Mark } from '../model/extract.js';
+import type { Block, LayoutDocument, LayoutPage, LegendEntry, Line } from '../model/layout.js';
+import { readingFlows } from './columns.js';
+import { findFurniture } from './furniture.js';
+import { toLine } from './lines.js';
+import { buildRows, type TextRow } from './segments.js';
+import { findTables, type Grid } from './tables.js';
+
+export { joinLines } from './segments.js';
+
+const union = (a: BBox, b: BBox): BBox => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
+const contains = (a: BBox, b: BBox, tol = 0.5) => a[0] <= b[0] + tol && a[1] <= b[1] + tol && a[2] >= b[2] - tol && a[3] >= b[3] - tol;
+
+/** Word paints a cell's fill more than once (the cell, then each paragraph in it): keep the outermost. */
+export function dedupeFills(fills: Mark[]): Mark[] {
+  const sorted = [...fills].sort((a, b) => area(b.bbox) - area(a.bbox));
+  const kept: Mark[] = [];
+  for (const f of sorted) {
+    if (kept.some((k) => k.colour === f.colour && contains(k.bbox, f.bbox))) continue;
+    kept.push(f);
+  }
+  return kept;
+}
+const area = (b: BBox) => (b[2] - b[0]) * (b[3] - b[1]);
+
+/** The body text size: the size most characters are set in. */
+function bodyFontSize(doc: ExtractedDocument): number {
+  const weight = new Map<number, number>();
+  for (const p of doc.pages) for (const i of p.items) {
+    const k = Math.round(i.fontSize * 2) / 2;
+    weight.set(k, (weight.get(k) ?? 0) + i.str.length);
+  }
+  let best = 10, n = -1;
+  for (const [k, w] of weight) if (w > n) { best = k; n = w; }
+  return best;
+}
+
+export function layoutDocument(doc: ExtractedDocument): LayoutDocument {
+  const body = bodyFontSize(doc);
+  const prepared = doc.pages.map((page) => {
+    const fills = dedupeFills(page.marks.filter((m) => m.kind === 'cell'));
+    const edges = fills.flatMap((f) => [f.bbox[0], f.bbox[2]]);
+    return { page, fills, rows: buildRows(page, edges) };
+  });
+  const furniture = findFurniture(prepared.map((p) => ({ height: p.page.height, rows: p.rows })));
+  const headingSizes = [...new Set(doc.pages.flatMap((p) => p.items.map((i) => Math.round(i.fontSize))))]
+    .filter((s) => s >= body * 1.15)
+    .sort((a, b) => b - a);
+  return {
+    numPages: doc.numPages,
+    bodyFontSize: body,
+    pages: prepared.map((p, pi) => layoutPage(p.page, p.rows, p.fills, furniture.rows[pi], body, headingSizes)),
+  };
+}
+
+function layoutPage(
+  page: ExtractedPage,
+  allRows: TextRow[],
+  fills: Mark[],
+  furnitureRows: Set<number>,
+  body: number,
+  headingSizes: number[],
+): LayoutPage {
+  const furnitureLines: Line[] = [];
+  const rows: TextRow[] = [];
+  allRows.forEach((r, i) => {
+    if (furnitureRows.has(i)) {
+      const role = r.bbox[1] < page.height / 2 ? 'header' : 'footer';
+      for (const s of r.segments) furnitureLines.push(toLine(s, role));
+    } else rows.push(r);
+  });
+  const grid: Grid = { fills, rules: page.rules };
+  const gridBoxes = [...fills.map((f) => f.bbox), ...page.rules.map((r) => r.bbox)];
+  const flow = readingFlows(rows, page.width, gridBoxes);
+  const symbols = page.marks.filter((m) => m.kind !== 'cell');
+  const tables = findTables(flow.rows, symbols, grid, page.number);
+  const usedMarks = new Set<Mark>();
+  for (const t of tables) for (const r of t.table.rows) for (const c of r.cells) {
+    for (const m of c.marks) usedMarks.add(m);
+    if (c.fill) usedMarks.add(c.fill);
+  }
+
+  // Lines outside tables, in reading order, with their marks.
+  type Item = { kind: 'line'; line: Line } | { kind: 'table'; index: number };
+  const seq: Item[] = [];
+  for (let i = 0; i < flow.rows.length; ) {
+    const t = tables.findIndex((c) => c.start === i);
+    if (t >= 0) { seq.push({ kind: 'table', index: t }); i = tables[t].end; continue; }
+    for (const s of flow.rows[i].segments) seq.push({ kind: 'line', line: toLine(s, 'body') });
+    i++;
+  }
+  const lines = seq.flatMap((s) => (s.kind === 'line' ? [s.line] : []));
+  const loose: Mark[] = [];
+  for (const m of symbols) {
+    if (usedMarks.has(m)) continue;
+    const line = lineForMark(m, lines);
+    if (line) line.marks.push(m);
+    else loose.push(m);
+  }
+  for (const f of fills) {
+    if (usedMarks.has(f) || f.colourClass === 'grey' || f.colourClass === 'other') continue;
+    const line = lines.find((l) => contains(f.bbox, l.bbox, 3));
+    if (line) line.marks.push(f);
+  }
+  for (const l of lines) l.marks.sort((a, b) => a.bbox[0] - b.bbox[0]);
+
+  const blocks: Block[] = [];
+  let para: Line[] = [];
+  const flush = () => {
+    if (para.length) blocks.push({ kind: 'paragraph', page: page.number, bbox: para.map((l) => l.bbox).reduce(union), lines: para });
+    para = [];
+  };
+  for (let k = 0; k < seq.length; k++) {
+    const it = seq[k];
+    if (it.kind === 'table') {
+      flush();
+      const t = tables[it.index].table;
+      blocks.push({ kind: 'table', page: page.number, bbox: t.bbox, table: t });
+      continue;
+    }
+    const line = it.line;
+    const next = seq[k + 1]?.kind === 'line' ? (seq[k + 1] as { line: Line }).line : null;
+    const prev = para[para.length - 1];
+    if (isHeading(line, next, body)) {
+      flush();
+      line.role = 'heading';
+      const size = Math.round(line.fontSize);
+      const level = Math.min(6, Math.max(1, headingSizes.indexOf(size) + 1 || headingSizes.length + 1));
+      const last = blocks[blocks.length - 1];
+      // A heading that wraps onto a second line stays one heading.
+      if (last?.kind === 'heading' && Math.abs(last.lines[0].fontSize - line.fontSize) < 0.5 &&
+          line.bbox[1] - last.bbox[3] < line.fontSize * 0.6 && line.marks.length === 0) {
+        last.lines.push(line);
+        last.bbox = union(last.bbox, line.bbox);
+      } else {
+        blocks.push({ kind: 'heading', page: page.number, bbox: line.bbox, lines: [line], level });
+      }
+      continue;
+    }
+    if (prev) {
+      const gap = line.bbox[1] - prev.bbox[3];
+      const sameStyle = Math.abs(prev.fontSize - line.fontSize) < 1;
+      const columnJump = line.bbox[1] < prev.bbox[1] - 2;
+      if (gap > Math.max(prev.fontSize, line.fontSize) * 0.75 || !sameStyle || columnJump || line.marks.length > 0 || /:$/.test(prev.text) && prev.bold) flush();
+    }
+    para.push(line);
+  }
+  flush();
+  return {
+    number: page.number,
+    width: page.width,
+    height: page.height,
+    columns: flow.columns,
+    blocks: markLegends(blocks),
+    furniture: furnitureLines,
+    looseMarks: loose,
+  };
+}
+
+function isHeading(line: Line, next: Line | null, body: number): boolean {
+  const words = line.text.split(/\s+/).length;
+  if (words > 30 || /^[\d\s.,%–-]+$/.test(line.text)) return false;
+  if (line.fontSize >= body * 1.15) return true;
+  if (!line.bold || words > 20) return false;
+  // A bold line that ends a sentence mid-paragraph is emphasis, not a heading; a label such as "Analys" is a heading.
+  return !(next && next.bold && Math.abs(next.fontSize - line.fontSize) < 0.5 && next.bbox[1] - line.bbox[3] < line.fontSize * 0.5 && !/[.:]$/.test(line.text) && false);
+}
+
+/** The line a symbol belongs to: the one it sits beside, or else the nearest one just below it (symbols float a bit high). */
+function lineForMark(m: Mark, lines: Line[]): Line | null {
+  const cy = (m.bbox[1] + m.bbox[3]) / 2;
+  let best: Line | null = null;
+  let bestScore = Infinity;
+  for (const l of lines) {
+    const h = l.bbox[3] - l.bbox[1];
+    const dy = cy < l.bbox[1] ? l.bbox[1] - cy : cy > l.bbox[3] ? cy - l.bbox[3] : 0;
+    if (dy > Math.max(3, h * 0.6)) continue;
+    const dx = m.bbox[2] < l.bbox[0] ? l.bbox[0] - m.bbox[2] : m.bbox[0] > l.bbox[2] ? m.bbox[0] - l.bbox[2] : 0;
+    if (dx > Math.max(120, l.fontSize * 12)) continue;
+    const score = dy * 4 + dx;
+    if (score < bestScore) { best = l; bestScore = score; }
+  }
+  return best;
+}
+
+const isStatusMark = (m: Mark) => m.colourClass === 'green' || m.colourClass === 'yellow' || m.colourClass === 'red';
+
+/**
+ * A legend explains the symbols: one line holding several symbols of different colours each followed by a few words,
+ * or a run of short lines, each one symbol and a few words, with at least two colours and no text in between.
+ */
+function markLegends(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  const entriesOf = (l: Line): LegendEntry[] => {
+    const ms = l.marks.filter(isStatusMark);
+    if (!ms.length) return [];
+    return ms.map((m, i) => {
+      const end = ms[i + 1]?.bbox[0] ?? Infinity;
+      const words = l.text; // one entry per line in the common case
+      return { colourClass: m.colourClass, shape: m.shape, text: ms.length === 1 ? words : textBetween(l, m.bbox[2], end) };
+    });
+  };
+  let i = 0;
+  while (i < blocks.length) {
+    const b = blocks[i];
+    const lineOf = (x: Block | undefined): Line | null =>
+      x && (x.kind === 'paragraph' || x.kind === 'heading') && x.lines.length === 1 ? x.lines[0] : null;
+    const l = lineOf(b);
+    if (l) {
+      const ms = l.marks.filter(isStatusMark);
+      if (ms.length >= 2 && new Set(ms.map((m) => m.colourClass)).size >= 2 && l.text.split(/\s+/).length <= 16) {
+        l.role = 'legend';
+        out.push({ kind: 'legend', page: b.page, bbox: b.bbox, lines: [l], entries: entriesOf(l) });
+        i++;
+        continue;
+      }
+      let j = i;
+      const run: Line[] = [];
+      while (j < blocks.length) {
+        const x = lineOf(blocks[j]);
+        if (!x || x.marks.filter(isStatusMark).length !== 1 || x.text.split(/\s+/).length > 8) break;
+        if (run.length && x.bbox[1] - run[run.length - 1].bbox[3] > x.fontSize * 1.2) break;
+        run.push(x);
+        j++;
+      }
+      if (run.length >= 2 && new Set(run.map((x) => x.marks.find(isStatusMark)!.colourClass)).size >= 2) {
+        for (const x of run) x.role = 'legend';
+        out.push({ kind: 'legend', page: b.page, bbox: run.map((x) => x.bbox).reduce(union), lines: run, entries: run.flatMap(entriesOf) });
+        i = j;
+        continue;
+      }
+    }
+    out.push(b);
+    i++;
+  }
+  return out;
+}
+
+function textBetween(l: Line, x0: number, x1: number): string {
+  // Without per-character positions, approximate by the share of the line's width.
+  const w = l.bbox[2] - l.bbox[0];
+  const a = Math.max(0, Math.floor(((x0 - l.bbox[0]) / w) * l.text.length));
+  const b = x1 === Infinity ? l.text.length : Math.max(a, Math.ceil(((x1 - l.bbox[0]) / w) * l.text.length));
+  return l.text.slice(a, b).trim();
+}
