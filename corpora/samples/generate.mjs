@@ -53,7 +53,7 @@ function libreOfficeWordRoundTrip(fodtFile, outPdf) {
     run(['--convert-to', 'docx:MS Word 2007 XML', '--outdir', work, resolve(fodtFile)]);
     const docx = join(work, `${stem}.docx`);
     if (!existsSync(docx)) throw new Error(`LibreOffice produced no ${stem}.docx`);
-    run(['--convert-to', 'pdf:writer_pdf_Export', '--outdir', join(work, 'pdf'), docx]);
+    run(['--convert-to', 'pdf:writer_pdf_Export:{"UseLosslessCompression":{"type":"boolean","value":"true"}}', '--outdir', join(work, 'pdf'), docx]);
     const pdf = join(work, 'pdf', `${stem}.pdf`);
     if (!existsSync(pdf)) throw new Error(`LibreOffice produced no ${stem}.pdf`);
     copyFileSync(pdf, outPdf);

@@ -1,0 +1,71 @@
+import type { ClassifiedGoal } from '../classify/index.js';
+import type { DocumentSummary, Evidence, Flag, Goal, Language } from '../model/result.js';
+import type { AssessConfig } from './config.js';
+
+const MESSAGES = {
+  sv: {
+    GREEN_INTERNAL_ONLY: (n: number) =>
+      `Målet är grönt, men ingen av motiveringens ${n} meningar visar ett resultat eller en leverans till invånarna: allt handlar om internt arbete, planer eller bakgrund.`,
+    GREEN_NO_EVIDENCE: () => 'Målet är grönt, men motiveringen innehåller ingen evidens alls (bara en hänvisning eller ingen text).',
+    organisation: 'Målet handlar om organisationen själv; intern evidens är vad det ska ha, så det flaggas inte.',
+  },
+  en: {
+    GREEN_INTERNAL_ONLY: (n: number) =>
+      `Rated green, but none of the ${n} sentences of its commentary shows a result for or a service delivered to residents: all of it is internal work, plans or background.`,
+    GREEN_NO_EVIDENCE: () => 'Rated green, but the commentary holds no evidence at all (only a pointer, or no text).',
+    organisation: 'This goal is about the organisation itself; internal evidence is what it should have, so it is not flagged.',
+  },
+};
+
+function evidenceOf(g: ClassifiedGoal, config: AssessConfig): { evidence: Evidence; residentSentences: number; residentIndicators: number } {
+  const substantive = g.sentences.filter((s) => !(s.label === 'context' && s.reasons.some((r) => r.endsWith('/hanvisning') || r.endsWith('/pointer'))));
+  const residentSentences = g.sentences.filter((s) => s.residentFacing && s.confidence >= config.minResidentConfidence).length;
+  const residentIndicators = config.indicatorsCountAsEvidence
+    ? g.indicators.filter((i) => i.residentFacing && i.values.length > 0).length
+    : 0;
+  const resident = residentSentences + residentIndicators;
+  let evidence: Evidence;
+  if (resident === 0) evidence = substantive.length === 0 ? 'none' : 'internal-only';
+  else evidence = resident === g.sentences.length + residentIndicators ? 'resident-facing' : 'mixed';
+  return { evidence, residentSentences, residentIndicators };
+}
+
+/** Flags the green, resident-oriented goals that nothing in their justification ties to what residents received. */
+export function assessGoals(goals: ClassifiedGoal[], language: Language, config: AssessConfig): Goal[] {
+  const msg = MESSAGES[language];
+  return goals.map((g) => {
+    const { evidence } = evidenceOf(g, config);
+    const flags: Flag[] = [];
+    let notFlaggedBecause: string | null = null;
+    if (g.status === 'green' && (evidence === 'internal-only' || evidence === 'none')) {
+      if (g.orientation === 'organisation' && !config.flagOrganisationGoals) {
+        notFlaggedBecause = msg.organisation;
+      } else {
+        const code = evidence === 'none' ? 'GREEN_NO_EVIDENCE' : 'GREEN_INTERNAL_ONLY';
+        flags.push({
+          code,
+          level: config.levels[code],
+          message: code === 'GREEN_NO_EVIDENCE' ? msg.GREEN_NO_EVIDENCE() : msg.GREEN_INTERNAL_ONLY(g.sentences.length),
+          sentences: g.sentences.map((s) => ({ text: s.text, page: s.page, label: s.label })),
+        });
+      }
+    }
+    const { justification: _j, ...rest } = g;
+    return { ...rest, evidence, flags, notFlaggedBecause };
+  });
+}
+
+export function summarise(goals: Goal[]): DocumentSummary {
+  const byStatus = { green: 0, yellow: 0, red: 0, unknown: 0 };
+  for (const g of goals) byStatus[g.status]++;
+  const green = goals.filter((g) => g.status === 'green');
+  const flaggedGreen = green.filter((g) => g.flags.length > 0).length;
+  const withResident = green.filter((g) => g.evidence === 'resident-facing' || g.evidence === 'mixed').length;
+  return {
+    goals: goals.length,
+    byStatus,
+    green: green.length,
+    flaggedGreen,
+    greenWithResidentEvidence: green.length ? Math.round((withResident / green.length) * 1000) / 1000 : null,
+  };
+}

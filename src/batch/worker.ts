@@ -1,0 +1,81 @@
+/**
+ * Entry point of one batch worker thread. It builds its analyzer (rules, classifier) once, then takes
+ * one document at a time: reads the file itself, refuses files over the byte limit and PDFs whose
+ * compressed streams expand past the inflate limits, runs the analyzer, posts the result back.
+ *
+ * Time and memory are bounded by the parent (run.ts), which terminates this thread when a document
+ * takes too long or the process grows too big: nothing here has to be trusted to stop.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { AnalyzerModule, AnalyzerOptions } from './analyzer.js';
+import { checkInflatedSize, formatBytes, type InflateLimits } from './inflate-guard.js';
+
+export interface WorkerData {
+  analyzerModule: string;
+  analyzerOptions: AnalyzerOptions;
+  maxBytes: number;
+  inflateLimits: InflateLimits | false;
+}
+
+export interface JobMessage {
+  type: 'job';
+  id: number;
+  file: string;
+  sha256: string;
+}
+
+export type WorkerMessage =
+  | { type: 'ready' }
+  | { type: 'init-error'; message: string }
+  | { type: 'result'; id: number; result: import('../model/result.js').DocumentResult; ms: number };
+
+const port = parentPort;
+if (!port) throw new Error('batch/worker.js must run in a worker thread');
+const data = workerData as WorkerData;
+
+const mod = (await import(data.analyzerModule)) as AnalyzerModule;
+let analyzer: Awaited<ReturnType<AnalyzerModule['createAnalyzer']>>;
+try {
+  analyzer = await mod.createAnalyzer(data.analyzerOptions);
+  port.postMessage({ type: 'ready' } satisfies WorkerMessage);
+} catch (err) {
+  port.postMessage({ type: 'init-error', message: (err as Error)?.message ?? String(err) } satisfies WorkerMessage);
+  port.close();
+}
+
+port.on('message', (msg: JobMessage) => {
+  if (msg.type !== 'job') return;
+  void runJob(msg);
+});
+
+async function runJob(job: JobMessage): Promise<void> {
+  const t0 = performance.now();
+  let result: import('../model/result.js').DocumentResult;
+  try {
+    result = await analyseFile(job);
+  } catch (err) {
+    // The analyzer promises never to throw for document problems; anything that still escapes is ours.
+    result = mod.errorResult(job.file, job.sha256, { code: 'INTERNAL', message: `Internal error: ${(err as Error)?.message ?? String(err)}` });
+  }
+  port!.postMessage({ type: 'result', id: job.id, result, ms: Math.round(performance.now() - t0) } satisfies WorkerMessage);
+}
+
+async function analyseFile(job: JobMessage): Promise<import('../model/result.js').DocumentResult> {
+  const fail = (code: 'TOO_LARGE' | 'INTERNAL', message: string) => mod.errorResult(job.file, job.sha256, { code, message });
+  let bytes: Buffer;
+  try {
+    const st = await stat(job.file);
+    if (st.size > data.maxBytes) {
+      return fail('TOO_LARGE', `The file is ${formatBytes(st.size)}; the limit is ${formatBytes(data.maxBytes)} (raise it with --max-bytes).`);
+    }
+    bytes = await readFile(job.file);
+  } catch (err) {
+    return fail('INTERNAL', `Could not read the file: ${(err as Error).message}`);
+  }
+  if (data.inflateLimits && bytes.subarray(0, 1024).includes('%PDF-')) {
+    const verdict = await checkInflatedSize(bytes, data.inflateLimits);
+    if (verdict.tooLarge) return fail('TOO_LARGE', verdict.tooLarge);
+  }
+  return analyzer.analyze(job.file, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+}

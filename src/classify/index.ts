@@ -1,0 +1,136 @@
+import type { GoalDraft } from '../model/goal.js';
+import { LABELS, RESIDENT_FACING, type Goal, type Label, type LabelledSentence, type Language, type Sentence } from '../model/result.js';
+import type { EvidenceRule, RuleSet } from '../ruleset/load.js';
+import { compileLexicon, matchRule, plainStems, tokens } from './features.js';
+import type { NaiveBayesModel } from './model.js';
+import { splitSentences } from './split.js';
+
+export { splitSentences, splitSentencesSv, splitSentencesEn } from './split.js';
+
+interface CompiledRule { rule: EvidenceRule; lexicon?: string[][] }
+
+export interface ClassifierOptions {
+  /** How much the rules weigh against the model's log-probabilities. */
+  ruleWeight?: number;
+}
+
+/**
+ * Labels sentences along the results chain. Rules (data in rules/) give explainable evidence; a naive Bayes model
+ * trained with natural on our corpus weighs the words. The two are added as scores; the reasons list both.
+ */
+export class Classifier {
+  private readonly compiled: Record<Language, CompiledRule[]>;
+  readonly ruleWeight: number;
+
+  constructor(readonly rules: RuleSet, readonly models: Partial<Record<Language, NaiveBayesModel>>, options: ClassifierOptions = {}) {
+    const ev = rules.rules.filter((r): r is EvidenceRule => r.kind === 'pattern' || r.kind === 'lexicon');
+    const compile = (lang: Language) =>
+      ev.filter((r) => r.language === lang).map((rule) => ({ rule, lexicon: rule.kind === 'lexicon' ? compileLexicon(rule) : undefined }));
+    this.compiled = { sv: compile('sv'), en: compile('en') };
+    this.ruleWeight = options.ruleWeight ?? 1;
+  }
+
+  /** The rule ids and features that fire on a sentence (two passes, so a rule may require another's feature). */
+  evidence(text: string, language: Language): { hits: EvidenceRule[]; features: Set<string> } {
+    const stems = plainStems(text, language);
+    const features = new Set<string>();
+    const hits: EvidenceRule[] = [];
+    const rules = this.compiled[language];
+    for (const pass of [0, 1]) {
+      for (const { rule, lexicon } of rules) {
+        const conditional = rule.requires.length > 0 || rule.unless.length > 0;
+        if ((pass === 0) === conditional) continue;
+        if (rule.requires.some((f) => !features.has(f)) || rule.unless.some((f) => features.has(f))) continue;
+        if (!matchRule(rule, text, stems, lexicon)) continue;
+        hits.push(rule);
+        features.add(rule.id);
+        if (rule.feature) features.add(rule.feature);
+      }
+    }
+    return { hits, features };
+  }
+
+  /** The model's input: stems plus the ids of the rules that fired. */
+  modelTokens(text: string, language: Language, features: Set<string>): string[] {
+    return [...tokens(text, language), ...[...features].map((f) => `rule:${f}`)];
+  }
+
+  classify(text: string, language: Language): LabelledSentence {
+    const { hits, features } = this.evidence(text, language);
+    const ruleScore: Record<Label, number> = { outcome: 0, output: 0, internal: 0, intention: 0, context: 0 };
+    for (const h of hits) if (h.label) ruleScore[h.label] += h.weight;
+    const model = this.models[language];
+    const toks = this.modelTokens(text, language, features);
+    const logp = model ? modelLogProbs(model, toks) : uniform();
+    const score = {} as Record<Label, number>;
+    for (const l of LABELS) score[l] = logp[l] + this.ruleWeight * ruleScore[l];
+    const label = LABELS.reduce((a, b) => (score[b] > score[a] ? b : a));
+    const max = score[label];
+    const z = LABELS.reduce((s, l) => s + Math.exp(score[l] - max), 0);
+    const confidence = Math.round((1 / z) * 1000) / 1000;
+    const reasons = [
+      ...hits.filter((h) => h.label === label).sort((a, b) => b.weight - a.weight).map((h) => h.id),
+      ...hits.filter((h) => !h.label).map((h) => h.id),
+      ...(model ? strongestFeatures(model, toks, label, 3).map((t) => `model:${t}`) : []),
+    ];
+    return { text, label, residentFacing: RESIDENT_FACING.has(label), confidence, reasons: [...new Set(reasons)] };
+  }
+}
+
+const uniform = (): Record<Label, number> => ({ outcome: 0, output: 0, internal: 0, intention: 0, context: 0 });
+
+/**
+ * Log-probabilities under the trained model, normalised over the labels. Same arithmetic as natural's (apparatus)
+ * BayesClassifier — log P(c) + Σ log(count(f,c) / total(c)) over present features — but sparse, so it does not
+ * build a dense vector over the whole vocabulary per sentence.
+ */
+export function modelLogProbs(model: NaiveBayesModel, toks: string[]): Record<Label, number> {
+  const out = uniform();
+  const seen = new Set<string>();
+  for (const l of LABELS) out[l] = Math.log((model.classTotals[l] ?? 1) / model.totalExamples);
+  for (const t of toks) {
+    if (seen.has(t)) continue;
+    seen.add(t);
+    const counts = model.counts[t];
+    if (!counts) continue; // unknown to the model: natural skips it too
+    for (const l of LABELS) out[l] += Math.log((counts[l] ?? model.smoothing) / (model.classTotals[l] ?? 1));
+  }
+  const max = Math.max(...LABELS.map((l) => out[l]));
+  const z = Math.log(LABELS.reduce((s, l) => s + Math.exp(out[l] - max), 0)) + max;
+  for (const l of LABELS) out[l] -= z;
+  return out;
+}
+
+function strongestFeatures(model: NaiveBayesModel, toks: string[], label: Label, n: number): string[] {
+  const scored: [string, number][] = [];
+  for (const t of new Set(toks)) {
+    const c = model.counts[t];
+    if (!c || t.startsWith('rule:')) continue;
+    const own = Math.log((c[label] ?? model.smoothing) / (model.classTotals[label] ?? 1));
+    const others = LABELS.filter((l) => l !== label).map((l) => Math.log((c[l] ?? model.smoothing) / (model.classTotals[l] ?? 1)));
+    scored.push([t, own - Math.max(...others)]);
+  }
+  return scored.filter((s) => s[1] > 0).sort((a, b) => b[1] - a[1]).slice(0, n).map((s) => s[0]);
+}
+
+export type ClassifiedGoal = GoalDraft & { sentences: Sentence[] };
+
+/** Splits each goal's justification into sentences with their pages, and labels them. */
+export function classifyGoalSentences(goals: GoalDraft[], language: Language, classifier: Classifier): ClassifiedGoal[] {
+  return goals.map((g) => ({
+    ...g,
+    sentences: g.justification.flatMap((p) =>
+      splitSentences(p.text, language).map((text) => ({ ...classifier.classify(text, language), page: p.page })),
+    ),
+    indicators: g.indicators.map((i) => ({ ...i, residentFacing: indicatorIsResidentFacing(i.name, language, classifier) })),
+  }));
+}
+
+/** An indicator counts as resident-facing evidence when its name measures something residents get or experience. */
+export function indicatorIsResidentFacing(name: string, language: Language, classifier: Classifier): boolean {
+  const { features } = classifier.evidence(name, language);
+  if (features.has('staff') || features.has('internal-object')) return false;
+  return features.has('resident') || features.has('service');
+}
+
+export type { Goal };

@@ -1,0 +1,320 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createContext, contextFingerprint, type ContextOptions } from '../context.js';
+import { loadCorpus, splitOf } from '../classify/corpus.js';
+import { score, formatScores } from '../classify/evaluate.js';
+import { modelPath } from '../classify/model.js';
+import { trainModel } from '../classify/train.js';
+import { Classifier } from '../classify/index.js';
+import { detectLanguage } from '../segment/index.js';
+import { extractDocument } from '../extract/index.js';
+import { layoutDocument } from '../layout/index.js';
+import { analyzeBytes, runStages } from '../pipeline.js';
+import { writeFileAtomic } from '../io/atomic.js';
+import { expandInputs, shard } from '../io/inputs.js';
+import type { AnalysisResult, DocumentResult, Language, Level } from '../model/result.js';
+import { format } from '../report/index.js';
+import { defaultRulesDir, formatRuleError, loadRules, RuleLoadError } from '../ruleset/load.js';
+import { runRuleExamples } from '../ruleset/examples.js';
+import { toolVersion } from '../version.js';
+import { EXIT } from './exit.js';
+import { formatLayoutText } from './layout-text.js';
+
+const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n');
+const err = (s: string) => process.stderr.write(s.endsWith('\n') ? s : s + '\n');
+
+function fail(e: unknown): never {
+  if (e instanceof RuleLoadError) {
+    for (const x of e.errors) err(formatRuleError(x));
+    err(`${e.errors.length} problem(s) in rules or configuration.`);
+  } else err(`verkstad: ${(e as Error).message}`);
+  process.exit(EXIT.usage);
+}
+
+async function context(opts: { rules?: string; config?: string; maxPages?: string; lang?: string }) {
+  const o: ContextOptions = { rulesDir: opts.rules, configPath: opts.config, maxPages: opts.maxPages ? Number(opts.maxPages) : undefined };
+  if (opts.lang === 'sv' || opts.lang === 'en') o.language = opts.lang;
+  try {
+    return await createContext(o);
+  } catch (e) {
+    fail(e);
+  }
+}
+
+export function toAnalysis(documents: DocumentResult[]): AnalysisResult {
+  const by = { green: 0, yellow: 0, red: 0, unknown: 0 };
+  let goals = 0, green = 0, flagged = 0, withResident = 0;
+  for (const d of documents) {
+    goals += d.summary.goals;
+    for (const k of Object.keys(by) as (keyof typeof by)[]) by[k] += d.summary.byStatus[k];
+    green += d.summary.green;
+    flagged += d.summary.flaggedGreen;
+    withResident += Math.round((d.summary.greenWithResidentEvidence ?? 0) * d.summary.green);
+  }
+  return {
+    schemaVersion: 1,
+    tool: { name: 'verkstad', version: toolVersion() },
+    documents,
+    summary: {
+      documents: documents.length,
+      failed: documents.filter((d) => d.error).length,
+      goals,
+      byStatus: by,
+      green,
+      flaggedGreen: flagged,
+      greenWithResidentEvidence: green ? Math.round((withResident / green) * 1000) / 1000 : null,
+    },
+  };
+}
+
+const RANK: Record<Level | 'none', number> = { note: 1, warning: 2, error: 3, none: 99 };
+
+export function exitCodeFor(result: AnalysisResult, failOn: Level | 'none'): number {
+  if (result.documents.some((d) => d.error)) return EXIT.usage;
+  const worst = Math.max(0, ...result.documents.flatMap((d) => d.goals.flatMap((g) => g.flags.map((f) => RANK[f.level]))));
+  return worst >= RANK[failOn] ? EXIT.findings : EXIT.ok;
+}
+
+const colourOK = () => (process.env.FORCE_COLOR ? process.env.FORCE_COLOR !== '0' : Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
+
+async function analyseFiles(files: string[], opts: Record<string, string | boolean | undefined>): Promise<DocumentResult[]> {
+  const ctx = await context(opts as never);
+  const outDir = opts.out as string | undefined;
+  const jobs = Number(opts.jobs ?? 1);
+  const batchPath = '../batch/run.js';
+  const batch = (await import(batchPath).catch(() => null)) as { runBatch?: (f: string[], o: unknown) => Promise<DocumentResult[]> } | null;
+  if (batch && files.length > 1 && typeof batch.runBatch === 'function') {
+    const storePath = '../store/sqlite.js';
+    const storeMod = (outDir ? await import(storePath).catch(() => null) : null) as { openStore: (p: string, f: unknown) => { close?: () => void } } | null;
+    const store = storeMod && outDir ? storeMod.openStore(path.join(outDir, 'verkstad.sqlite'), contextFingerprint(ctx)) : undefined;
+    const controller = new AbortController();
+    process.once('SIGINT', () => controller.abort());
+    try {
+      return await batch.runBatch!(files, {
+        jobs,
+        timeoutMs: Number(opts.timeout ?? 60) * 1000,
+        maxPages: Number(opts.maxPages ?? 2000),
+        rulesDir: opts.rules as string | undefined,
+        configPath: opts.config as string | undefined,
+        signal: controller.signal,
+        store,
+        quiet: Boolean(opts.quiet) || !outDir,
+      } as never);
+    } finally {
+      store?.close?.();
+    }
+  }
+  const results: DocumentResult[] = [];
+  for (const f of files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = fs.readFileSync(f);
+    } catch (e) {
+      results.push({ ...(await analyzeBytes(f, new Uint8Array(), ctx)), error: { code: 'EMPTY', message: `Cannot read the file: ${(e as Error).message}` } });
+      continue;
+    }
+    results.push(await analyzeBytes(f, bytes, ctx));
+  }
+  return results;
+}
+
+async function inputsOrFail(inputs: string[], shardSpec?: string): Promise<string[]> {
+  const { files, missing } = await expandInputs(inputs);
+  for (const m of missing) err(`verkstad: no such file or no reports in: ${m}`);
+  if (missing.length || files.length === 0) {
+    if (!files.length) err('verkstad: no input reports (PDF, DOCX, Markdown or text) found.');
+    process.exit(EXIT.usage);
+  }
+  if (!shardSpec) return files;
+  const m = /^(\d+)\/(\d+)$/.exec(shardSpec);
+  if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) {
+    err(`verkstad: --shard expects k/n with 1 <= k <= n, got "${shardSpec}"`);
+    process.exit(EXIT.usage);
+  }
+  return shard(files, Number(m[1]), Number(m[2]));
+}
+
+export function outputName(file: string): string {
+  return path.basename(file).replace(/[^\p{L}\p{N}._-]+/gu, '_') + '.json';
+}
+
+export async function writeOutputs(dir: string, result: AnalysisResult): Promise<void> {
+  fs.mkdirSync(dir, { recursive: true });
+  const names = new Map<string, number>();
+  for (const d of result.documents) {
+    let name = outputName(d.file);
+    const n = names.get(name) ?? 0;
+    names.set(name, n + 1);
+    if (n) name = name.replace(/\.json$/, `.${d.sha256.slice(0, 8)}.json`);
+    writeFileAtomic(path.join(dir, name), format('json', toAnalysis([d]), {}));
+  }
+  writeFileAtomic(path.join(dir, 'summary.csv'), format('csv', result, {}));
+  writeFileAtomic(path.join(dir, 'report.html'), format('html', result, {}));
+  writeFileAtomic(path.join(dir, 'verkstad.json'), format('json', result, {}));
+}
+
+export async function analyzeCommand(inputs: string[], opts: Record<string, string | boolean | undefined>): Promise<void> {
+  const files = await inputsOrFail(inputs, opts.shard as string | undefined);
+  if (opts.dump) {
+    const ctx = await context(opts as never);
+    const stage = String(opts.dump);
+    const s = await runStages(files[0], fs.readFileSync(files[0]), ctx).catch(fail);
+    const pick: Record<string, unknown> = { extract: s.extract, layout: s.layout, segment: s.segment, classify: s.result.goals.map((g) => ({ title: g.title, sentences: g.sentences })), assess: s.result };
+    if (!(stage in pick)) fail(new Error(`--dump expects extract|layout|segment|classify|assess, got "${stage}"`));
+    out(JSON.stringify(pick[stage], null, 2));
+    return;
+  }
+  const printOnly = Boolean(opts.format) && !opts.out;
+  const outDir = (opts.out as string | undefined) ?? (printOnly ? undefined : 'output');
+  const documents = await analyseFiles(files, { ...opts, out: outDir });
+  const result = toAnalysis(documents);
+  if (outDir) await writeOutputs(outDir, result);
+  if (opts.format) {
+    out(format(String(opts.format) as Parameters<typeof format>[0], result, { colour: colourOK(), why: Boolean(opts.why) }));
+  } else {
+    out(format('text', result, { colour: colourOK(), why: Boolean(opts.why) }));
+    err(`Wrote ${documents.length} document result(s), summary.csv and report.html to ${outDir}/ — open ${path.join(outDir!, 'report.html')}`);
+  }
+  process.exitCode = exitCodeFor(result, (opts.failOn as Level | 'none') ?? 'none');
+}
+
+export async function checkCommand(inputs: string[], opts: Record<string, string | boolean | undefined>): Promise<void> {
+  const files = await inputsOrFail(inputs);
+  const ctx = await context(opts as never);
+  const documents: DocumentResult[] = [];
+  for (const f of files) documents.push(await analyzeBytes(f, fs.readFileSync(f), ctx));
+  const result = toAnalysis(documents);
+  const text = format(String(opts.format ?? 'text') as Parameters<typeof format>[0], result, { colour: colourOK() && !opts.out, why: Boolean(opts.why) });
+  out(text);
+  if (opts.out) writeFileAtomic(String(opts.out), text);
+  // Writing to --out never turns a failing check green.
+  process.exitCode = exitCodeFor(result, (opts.failOn as Level) ?? 'warning');
+}
+
+async function readStdinLines(): Promise<string[]> {
+  if (process.stdin.isTTY) return [];
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+}
+
+export async function classifyCommand(sentences: string[], opts: { lang: string; format: string; rules?: string }): Promise<void> {
+  const ctx = await context({ rules: opts.rules });
+  const lines = sentences.length ? sentences : await readStdinLines();
+  const results = lines.map((s) => {
+    const lang: Language = opts.lang === 'sv' || opts.lang === 'en' ? opts.lang : detectLanguage(s);
+    return ctx.classifier.classify(s, lang);
+  });
+  if (opts.format === 'text') {
+    for (const r of results) out(`${r.label.padEnd(9)} ${r.confidence.toFixed(2)}  ${r.text}\n          ${r.reasons.join(', ')}`);
+  } else out(JSON.stringify(results, null, 2));
+}
+
+function parsePages(spec: string | undefined, n: number): Set<number> | null {
+  if (!spec) return null;
+  const set = new Set<number>();
+  for (const part of spec.split(',')) {
+    const [a, b] = part.split('-').map(Number);
+    for (let p = a; p <= (b || a) && p <= n; p++) set.add(p);
+  }
+  return set;
+}
+
+export async function extractCommand(file: string, opts: { format: string; raw?: boolean; pages?: string }): Promise<void> {
+  let bytes: Uint8Array;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    fail(e);
+  }
+  try {
+    const doc = await extractDocument(bytes);
+    const only = parsePages(opts.pages, doc.numPages);
+    if (opts.raw) {
+      const pages = doc.pages.filter((p) => !only || only.has(p.number));
+      out(JSON.stringify({ ...doc, pages }, null, opts.format === 'json' ? 2 : 0));
+      return;
+    }
+    const layout = layoutDocument(doc);
+    const pages = layout.pages.filter((p) => !only || only.has(p.number));
+    out(opts.format === 'json' ? JSON.stringify({ ...layout, pages }, null, 2) : formatLayoutText({ ...layout, pages }));
+  } catch (e) {
+    const f = e as { code?: string; message: string };
+    err(`${file}: ${f.code ?? 'INTERNAL'}: ${f.message}`);
+    process.exitCode = EXIT.usage;
+  }
+}
+
+export async function trainCommand(opts: { corpora: string; rules?: string }): Promise<void> {
+  const rulesDir = opts.rules ?? defaultRulesDir();
+  let rules;
+  try { rules = loadRules(rulesDir); } catch (e) { fail(e); }
+  const bare = new Classifier(rules, {});
+  for (const lang of ['sv', 'en'] as const) {
+    const examples = loadCorpus(opts.corpora, lang).filter((e) => splitOf(e.text) !== 'test');
+    if (!examples.length) continue;
+    const model = trainModel(examples, lang, bare);
+    fs.mkdirSync(path.dirname(modelPath(rulesDir, lang)), { recursive: true });
+    writeFileAtomic(modelPath(rulesDir, lang), JSON.stringify(model) + '\n');
+    err(`${lang}: trained on ${examples.length} sentences (train+dev), ${Object.keys(model.counts).length} features → ${path.relative(process.cwd(), modelPath(rulesDir, lang))}`);
+  }
+}
+
+export async function evalCommand(opts: { corpora: string; rules?: string; split: 'train' | 'dev' | 'test'; writeBacklog?: boolean }): Promise<void> {
+  const ctx = await context({ rules: opts.rules });
+  const backlog: string[] = [];
+  for (const lang of ['sv', 'en'] as const) {
+    const examples = loadCorpus(opts.corpora, lang).filter((e) => splitOf(e.text) === opts.split);
+    if (!examples.length) continue;
+    const pairs = examples.map((e) => {
+      const r = ctx.classifier.classify(e.text, lang);
+      if (r.label !== e.label) backlog.push(JSON.stringify({ lang, text: e.text, gold: e.label, predicted: r.label, confidence: r.confidence, reasons: r.reasons.slice(0, 4), where: `${e.file}:${e.line}` }));
+      return { gold: e.label, predicted: r.label };
+    });
+    out(formatScores(`${lang} — ${opts.split} split`, score(pairs)) + '\n');
+  }
+  const backlogFile = path.join(opts.corpora, 'backlog.jsonl');
+  if (opts.writeBacklog) {
+    writeFileAtomic(backlogFile, backlog.join('\n') + (backlog.length ? '\n' : ''));
+    out(`Backlog: ${backlog.length} known misclassification(s) written to ${backlogFile}.`);
+  } else {
+    const known = fs.existsSync(backlogFile) ? fs.readFileSync(backlogFile, 'utf8').split('\n').filter(Boolean).length : 0;
+    out(`Backlog: ${backlog.length} misclassification(s) on this split; ${known} tracked in ${backlogFile} (rewrite with --write-backlog).`);
+  }
+}
+
+export async function rulesCheckCommand(opts: { rules?: string }): Promise<void> {
+  let rules;
+  try { rules = loadRules(opts.rules ?? defaultRulesDir()); } catch (e) { fail(e); }
+  const ctx = await context({ rules: opts.rules });
+  const failures = runRuleExamples(rules, ctx.classifier);
+  for (const f of failures) err(`${f.file}:${f.line} ✖ ${f.id}: ${f.message}`);
+  if (failures.length) {
+    err(`${failures.length} rule example(s) failed.`);
+    process.exitCode = EXIT.usage;
+  } else out(`${rules.rules.length} rules in ${rules.dir} are valid; every example holds.`);
+}
+
+export async function rulesListCommand(opts: { rules?: string; lang?: string }): Promise<void> {
+  let rules;
+  try { rules = loadRules(opts.rules ?? defaultRulesDir()); } catch (e) { fail(e); }
+  for (const r of rules.rules) {
+    if (opts.lang && r.language !== opts.lang) continue;
+    const what = r.kind === 'status' ? `→ ${r.status}` : r.kind === 'orientation' ? `→ ${r.orientation}` : r.kind === 'structure' ? `role ${r.role}` : `${r.label ?? ''}${r.feature ? ` [${r.feature}]` : ''} ${r.weight}`;
+    out(`${r.id.padEnd(42)} ${r.kind.padEnd(11)} ${what.padEnd(26)} ${r.description}`);
+  }
+}
+
+export async function mergeCommand(stores: string[], opts: { out: string }): Promise<void> {
+  const storePath = '../store/sqlite.js';
+  const storeMod: unknown = await import(storePath);
+  const target = path.join(opts.out, 'verkstad.sqlite');
+  fs.mkdirSync(opts.out, { recursive: true });
+  const sources = stores.map((s) => (fs.existsSync(s) && fs.statSync(s).isDirectory() ? path.join(s, 'verkstad.sqlite') : s));
+  (storeMod as unknown as { mergeStores: (t: string, s: string[]) => void }).mergeStores(target, sources);
+  const st = (storeMod as unknown as { openStore: (p: string, f?: unknown) => { allResults(): DocumentResult[]; close(): void } }).openStore(target);
+  const result = toAnalysis(st.allResults());
+  st.close();
+  await writeOutputs(opts.out, result);
+  err(`Merged ${sources.length} store(s): ${result.documents.length} document(s) → ${opts.out}/`);
+}

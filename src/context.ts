@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { AssessConfig, defaultConfig } from './assess/config.js';
+import { Classifier } from './classify/index.js';
+import { loadModels } from './classify/model.js';
+import type { PipelineContext } from './pipeline.js';
+import { defaultRulesDir, loadRules, RuleLoadError } from './ruleset/load.js';
+import { toolVersion } from './version.js';
+
+export interface ContextOptions {
+  rulesDir?: string;
+  configPath?: string;
+  maxPages?: number;
+  language?: 'sv' | 'en';
+}
+
+/** Loads rules, model and configuration once; a worker or a CLI command then analyses any number of documents. */
+export async function createContext(opts: ContextOptions = {}): Promise<PipelineContext & { modelHash: string }> {
+  const rulesDir = opts.rulesDir ?? defaultRulesDir();
+  const rules = loadRules(rulesDir);
+  const { models, hash } = loadModels(rulesDir);
+  const config = loadConfig(opts.configPath);
+  return {
+    rules,
+    classifier: new Classifier(rules, models),
+    config,
+    extract: { maxPages: opts.maxPages ?? 2000 },
+    language: opts.language,
+    modelHash: hash,
+  };
+}
+
+export function contextFingerprint(ctx: PipelineContext & { modelHash?: string }): { tool: string; rules: string; model: string } {
+  return { tool: toolVersion(), rules: ctx.rules.hash, model: ctx.modelHash ?? 'none' };
+}
+
+/** `verkstad.config.yaml` in the working directory (or the given path), else package.json's `verkstad` field. */
+export function loadConfig(configPath?: string): AssessConfig {
+  const candidates = configPath ? [configPath] : ['verkstad.config.yaml', 'verkstad.config.yml'];
+  for (const c of candidates) {
+    if (!fs.existsSync(c)) {
+      if (configPath) throw new RuleLoadError([{ file: c, line: 1, column: 1, message: 'config file not found' }]);
+      continue;
+    }
+    const parsed = AssessConfig.safeParse(parseYaml(fs.readFileSync(c, 'utf8')) ?? {});
+    if (!parsed.success) {
+      throw new RuleLoadError(parsed.error.issues.map((i) => ({ file: c, line: 1, column: 1, message: `${i.path.join('.')}: ${i.message}` })));
+    }
+    return parsed.data;
+  }
+  const pkg = path.resolve('package.json');
+  if (fs.existsSync(pkg)) {
+    try {
+      const field = (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { verkstad?: unknown }).verkstad;
+      if (field !== undefined) return AssessConfig.parse(field);
+    } catch {
+      /* not our package.json */
+    }
+  }
+  return defaultConfig();
+}

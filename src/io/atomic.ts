@@ -1,0 +1,53 @@
+/**
+ * Writing outputs so that a reader (or a crash) never sees half a file: the data goes to a temporary
+ * file in the same directory, is fsync'ed, then renamed over the target (rename is atomic within one
+ * file system, which is why the temporary file must not live in /tmp).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, unlink } from 'node:fs/promises';
+import path from 'node:path';
+
+/** `mkdir -p`: creates `dir` and its parents; an existing directory is fine. */
+export async function mkdirp(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+}
+
+/**
+ * Writes `data` to `file` atomically: a reader sees the old content or the new one, never a mix,
+ * and after a `kill -9` there is never a truncated `file` (at most a stray `.file.*.tmp` next to it).
+ */
+export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  const dir = path.dirname(file);
+  await mkdirp(dir);
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const fh = await open(tmp, 'w');
+  try {
+    await fh.writeFile(data);
+    await fh.sync();
+  } catch (err) {
+    await fh.close().catch(() => {});
+    await unlink(tmp).catch(() => {});
+    throw err;
+  }
+  await fh.close();
+  try {
+    await rename(tmp, file);
+  } catch (err) {
+    await unlink(tmp).catch(() => {});
+    throw err;
+  }
+  await syncDir(dir);
+}
+
+/** fsync the directory so the rename itself survives a power cut (a no-op where directories cannot be opened). */
+async function syncDir(dir: string): Promise<void> {
+  let fh;
+  try {
+    fh = await open(dir, 'r');
+    await fh.sync();
+  } catch {
+    // Windows and some network file systems refuse; the rename is still atomic for readers.
+  } finally {
+    await fh?.close().catch(() => {});
+  }
+}

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { DocumentError } from './errors.js';
+
+export const Label = z.enum(['outcome', 'output', 'internal', 'intention', 'context']);
+export type Label = z.infer<typeof Label>;
+export const LABELS = Label.options;
+export const RESIDENT_FACING: ReadonlySet<Label> = new Set(['outcome', 'output']);
+
+export const Status = z.enum(['green', 'yellow', 'red', 'unknown']);
+export type Status = z.infer<typeof Status>;
+
+export const Language = z.enum(['sv', 'en']);
+export type Language = z.infer<typeof Language>;
+
+export const Orientation = z.enum(['residents', 'organisation']);
+export type Orientation = z.infer<typeof Orientation>;
+
+export const Evidence = z.enum(['resident-facing', 'mixed', 'internal-only', 'none']);
+export type Evidence = z.infer<typeof Evidence>;
+
+export const FlagCode = z.enum(['GREEN_INTERNAL_ONLY', 'GREEN_NO_EVIDENCE']);
+export type FlagCode = z.infer<typeof FlagCode>;
+
+export const Level = z.enum(['error', 'warning', 'note']);
+export type Level = z.infer<typeof Level>;
+
+/** One labelled sentence: the output of `verkstad classify`, and each sentence of a goal's justification. */
+export const LabelledSentence = z.object({
+  text: z.string(),
+  label: Label,
+  residentFacing: z.boolean(),
+  confidence: z.number().min(0).max(1),
+  /** Rule ids and model features behind the label, strongest first. */
+  reasons: z.array(z.string()),
+});
+export type LabelledSentence = z.infer<typeof LabelledSentence>;
+
+export const Sentence = LabelledSentence.extend({ page: z.number().int() });
+export type Sentence = z.infer<typeof Sentence>;
+
+export const Indicator = z.object({
+  name: z.string(),
+  page: z.number().int(),
+  /** The measured values as printed (latest first where the table says so). */
+  values: z.array(z.string()),
+  status: Status,
+  /** The indicator measures something residents get or experience (not staff, money or internal process). */
+  residentFacing: z.boolean(),
+});
+export type Indicator = z.infer<typeof Indicator>;
+
+export const Flag = z.object({
+  code: FlagCode,
+  level: Level,
+  message: z.string(),
+  /** The sentences the flag rests on, with their pages. */
+  sentences: z.array(z.object({ text: z.string(), page: z.number().int(), label: Label })),
+});
+export type Flag = z.infer<typeof Flag>;
+
+export const Goal = z.object({
+  id: z.string(),
+  title: z.string(),
+  page: z.number().int(),
+  status: Status,
+  /** How the status was read: 'legend', 'colour', 'word', 'none'. */
+  statusSource: z.string(),
+  /** What the status was read from, for `--why`: e.g. "image mark #99cb03 in column Bedömning". */
+  statusEvidence: z.string(),
+  orientation: Orientation,
+  /** Why the goal got its orientation (rule id), or null for the default. */
+  orientationReason: z.string().nullable(),
+  evidence: Evidence,
+  sentences: z.array(Sentence),
+  indicators: z.array(Indicator),
+  /** Activities listed under the goal (never goals themselves). */
+  activities: z.array(z.object({ title: z.string(), page: z.number().int(), status: Status })),
+  flags: z.array(Flag),
+  /** Why a green goal was not flagged, where that is not obvious (e.g. an organisation goal). */
+  notFlaggedBecause: z.string().nullable(),
+});
+export type Goal = z.infer<typeof Goal>;
+
+export const DocumentSummary = z.object({
+  goals: z.number().int(),
+  byStatus: z.object({ green: z.number().int(), yellow: z.number().int(), red: z.number().int(), unknown: z.number().int() }),
+  green: z.number().int(),
+  flaggedGreen: z.number().int(),
+  /** Share of green goals with resident-facing evidence (0..1), null when there are no green goals. */
+  greenWithResidentEvidence: z.number().nullable(),
+});
+export type DocumentSummary = z.infer<typeof DocumentSummary>;
+
+export const DocumentResult = z.object({
+  file: z.string(),
+  sha256: z.string(),
+  pages: z.number().int(),
+  language: Language,
+  error: DocumentError.nullable(),
+  goals: z.array(Goal),
+  summary: DocumentSummary,
+});
+export type DocumentResult = z.infer<typeof DocumentResult>;
+
+export const AnalysisResult = z.object({
+  schemaVersion: z.literal(1),
+  tool: z.object({ name: z.literal('verkstad'), version: z.string() }),
+  documents: z.array(DocumentResult),
+  summary: z.object({
+    documents: z.number().int(),
+    failed: z.number().int(),
+    goals: z.number().int(),
+    byStatus: DocumentSummary.shape.byStatus,
+    green: z.number().int(),
+    flaggedGreen: z.number().int(),
+    greenWithResidentEvidence: z.number().nullable(),
+  }),
+});
+export type AnalysisResult = z.infer<typeof AnalysisResult>;

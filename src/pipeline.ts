@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { assessGoals, summarise } from './assess/index.js';
+import { classifyGoalSentences, type Classifier } from './classify/index.js';
+import { extractDocument, type ExtractOptions } from './extract/index.js';
+import { layoutDocument } from './layout/index.js';
+import type { ExtractedDocument } from './model/extract.js';
+import { DocumentFailure } from './model/errors.js';
+import type { LayoutDocument } from './model/layout.js';
+import type { DocumentResult, Language } from './model/result.js';
+import type { GoalDraft } from './model/goal.js';
+import type { RuleSet } from './ruleset/load.js';
+import type { AssessConfig } from './assess/config.js';
+import { segmentDocument } from './segment/index.js';
+import { draftToLayout } from './io/drafts.js';
+
+/** The stages, in order. Each is a pure function of the one before; `--dump <stage>` prints any of them. */
+export const STAGES = ['extract', 'layout', 'segment', 'classify', 'assess'] as const;
+export type StageName = (typeof STAGES)[number];
+
+export interface PipelineContext {
+  rules: RuleSet;
+  classifier: Classifier;
+  config: AssessConfig;
+  extract?: ExtractOptions;
+  language?: Language;
+}
+
+export interface StageOutputs {
+  extract?: ExtractedDocument;
+  layout: LayoutDocument;
+  segment: { language: Language; goals: GoalDraft[] };
+  result: DocumentResult;
+}
+
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+/** The kind of input, by content first and name second: PDF, DOCX (a zip), or plain text / Markdown. */
+export function inputKind(file: string, bytes: Uint8Array): 'pdf' | 'docx' | 'text' {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.docx' || (bytes[0] === 0x50 && bytes[1] === 0x4b && ext !== '.pdf')) return 'docx';
+  if (ext === '.md' || ext === '.txt' || ext === '.markdown') return 'text';
+  return 'pdf';
+}
+
+/** Runs one document through every stage. Failures of the document become its `error`, never an exception. */
+export async function analyzeBytes(file: string, bytes: Uint8Array, ctx: PipelineContext): Promise<DocumentResult> {
+  const digest = sha256(bytes);
+  try {
+    const out = await runStages(file, bytes, ctx);
+    return out.result;
+  } catch (err) {
+    const failure = err instanceof DocumentFailure ? err : new DocumentFailure('INTERNAL', `Internal error: ${(err as Error)?.message ?? String(err)}`);
+    return errorResult(file, digest, failure);
+  }
+}
+
+export function errorResult(file: string, digest: string, failure: { code: DocumentFailure['code']; message: string }, pages = 0): DocumentResult {
+  return {
+    file,
+    sha256: digest,
+    pages,
+    language: 'sv',
+    error: { code: failure.code, message: failure.message },
+    goals: [],
+    summary: summarise([]),
+  };
+}
+
+export async function runStages(file: string, bytes: Uint8Array, ctx: PipelineContext): Promise<StageOutputs> {
+  const kind = inputKind(file, bytes);
+  let extracted: ExtractedDocument | undefined;
+  let layout: LayoutDocument;
+  if (kind === 'pdf') {
+    extracted = await extractDocument(bytes, ctx.extract);
+    layout = layoutDocument(extracted);
+  } else {
+    layout = await draftToLayout(file, bytes, kind);
+  }
+  const segment = segmentDocument(layout, ctx.rules, ctx.language);
+  const classified = classifyGoalSentences(segment.goals, segment.language, ctx.classifier);
+  const goals = assessGoals(classified, segment.language, ctx.config);
+  const result: DocumentResult = {
+    file,
+    sha256: sha256(bytes),
+    pages: layout.numPages,
+    language: segment.language,
+    error: null,
+    goals,
+    summary: summarise(goals),
+  };
+  return { extract: extracted, layout, segment, result };
+}

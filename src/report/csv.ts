@@ -1,0 +1,69 @@
+import { stringify } from 'csv-stringify/sync';
+import { LABELS, type AnalysisResult, type DocumentResult, type Goal } from '../model/result.js';
+import { evidenceQuote, labelCounts, residentFacingCount } from './goal-views.js';
+import { oneLine } from './plain-text.js';
+
+/** The columns, in order. The header row is part of the contract: scripts read columns by name. */
+export const CSV_COLUMNS = [
+  'file',
+  'page',
+  'title',
+  'status',
+  'orientation',
+  'evidence',
+  'flag',
+  ...LABELS,
+  'resident_facing_sentences',
+  'evidence_quote',
+  'error',
+] as const;
+
+type Row = Record<(typeof CSV_COLUMNS)[number], string | number>;
+
+/**
+ * A spreadsheet runs a cell that starts with = + - @ (or a tab/CR) as a formula, so a PDF sentence could
+ * become `=HYPERLINK(...)`. Such cells get a leading apostrophe, as OWASP recommends for CSV exports.
+ */
+function cell(text: string): string {
+  const line = oneLine(text);
+  return /^[=+\-@]/.test(line) ? `'${line}` : line;
+}
+
+function emptyRow(file: string): Row {
+  const row = Object.fromEntries(CSV_COLUMNS.map((column) => [column, ''])) as Row;
+  row.file = cell(file);
+  return row;
+}
+
+function goalRow(document: DocumentResult, goal: Goal): Row {
+  const counts = labelCounts(goal);
+  const quote = evidenceQuote(goal);
+  const row = emptyRow(document.file);
+  row.page = goal.page;
+  row.title = cell(goal.title);
+  row.status = goal.status;
+  row.orientation = goal.orientation;
+  row.evidence = goal.evidence;
+  row.flag = goal.flags.map((f) => f.code).join(';');
+  for (const label of LABELS) row[label] = counts[label];
+  row.resident_facing_sentences = residentFacingCount(goal);
+  row.evidence_quote = quote ? cell(quote.text) : '';
+  return row;
+}
+
+/**
+ * `--format csv`: one row per goal; a document that could not be analysed gets one row with its error
+ * (`CODE: message`) and empty goal fields. UTF-8 with a byte-order mark so that Excel reads å, ä and ö.
+ */
+export function formatCsv(result: AnalysisResult): string {
+  const rows: Row[] = [];
+  for (const document of result.documents) {
+    if (document.error) {
+      const row = emptyRow(document.file);
+      row.error = cell(`${document.error.code}: ${document.error.message}`);
+      rows.push(row);
+    }
+    for (const goal of document.goals) rows.push(goalRow(document, goal));
+  }
+  return stringify(rows, { header: true, columns: [...CSV_COLUMNS], bom: true });
+}

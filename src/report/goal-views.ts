@@ -1,0 +1,109 @@
+/** Read-only views of goals that several formats share: what to count, what to quote, what comes first. */
+import {
+  LABELS,
+  type AnalysisResult,
+  type DocumentResult,
+  type DocumentSummary,
+  type Flag,
+  type Goal,
+  type Label,
+  type Sentence,
+} from '../model/result.js';
+
+export type LabelCounts = Record<Label, number>;
+
+export function labelCounts(goal: Goal): LabelCounts {
+  const counts = Object.fromEntries(LABELS.map((label) => [label, 0])) as LabelCounts;
+  for (const sentence of goal.sentences) counts[sentence.label] += 1;
+  return counts;
+}
+
+export function residentFacingCount(goal: Goal): number {
+  return goal.sentences.filter((s) => s.residentFacing).length;
+}
+
+/** The sentence that best shows what the goal rests on: the first resident-facing one, else the first. */
+export function evidenceQuote(goal: Goal): Sentence | undefined {
+  return goal.sentences.find((s) => s.residentFacing) ?? goal.sentences[0];
+}
+
+export function isFlagged(goal: Goal): boolean {
+  return goal.flags.length > 0;
+}
+
+/** A sentence as quoted under a flag. */
+export interface QuotedSentence {
+  text: string;
+  page: number;
+  label: Label;
+}
+
+/**
+ * The sentences to quote under a flag: the ones it rests on, or, when the flag names none
+ * (a bare "Se indikatorer."), everything the goal says, so the reader sees that it is nothing.
+ */
+export function quotedSentences(goal: Goal, flag: Flag): QuotedSentence[] {
+  if (flag.sentences.length > 0) return flag.sentences;
+  return goal.sentences.map(({ text, page, label }) => ({ text, page, label }));
+}
+
+/** A goal with the document it belongs to and both positions, for formats that list goals across documents. */
+export interface GoalInDocument {
+  document: DocumentResult;
+  documentIndex: number;
+  goal: Goal;
+  goalIndex: number;
+}
+
+export function goalsOf(result: AnalysisResult): GoalInDocument[] {
+  return result.documents.flatMap((document, documentIndex) =>
+    document.goals.map((goal, goalIndex) => ({ document, documentIndex, goal, goalIndex })),
+  );
+}
+
+/** Flagged goals first, each group in document order; never sorts the input in place. */
+export function flaggedFirst<T extends { goal: Goal }>(items: readonly T[]): T[] {
+  return [...items.filter((i) => isFlagged(i.goal)), ...items.filter((i) => !isFlagged(i.goal))];
+}
+
+/** `0.625` → `63%`; `null` (no green goals) → `n/a`. */
+export function percent(share: number | null): string {
+  return share === null ? 'n/a' : `${Math.round(share * 100)}%`;
+}
+
+type ByStatus = DocumentSummary['byStatus'];
+
+/** `4 green, 1 yellow, 1 red` — statuses with no goals are left out. */
+export function statusCounts(byStatus: ByStatus): string {
+  const parts = (['green', 'yellow', 'red', 'unknown'] as const)
+    .filter((status) => byStatus[status] > 0)
+    .map((status) => `${byStatus[status]} ${status}`);
+  return parts.length > 0 ? parts.join(', ') : 'none';
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+interface SummaryNumbers {
+  goals: number;
+  byStatus: ByStatus;
+  green: number;
+  flaggedGreen: number;
+  greenWithResidentEvidence: number | null;
+}
+
+/** The English summary sentence used by the md and text formats. */
+export function summarySentence(summary: SummaryNumbers): string {
+  const goals = `${plural(summary.goals, 'goal', 'goals')} (${statusCounts(summary.byStatus)})`;
+  if (summary.green === 0) return `${goals}; no green goals`;
+  return (
+    `${goals}; ${summary.flaggedGreen} of ${summary.green} green flagged; ` +
+    `${percent(summary.greenWithResidentEvidence)} of green goals have resident-facing evidence`
+  );
+}
+
+export function documentsSentence(summary: AnalysisResult['summary']): string {
+  const failed = summary.failed > 0 ? ` (${summary.failed} could not be analysed)` : '';
+  return `${plural(summary.documents, 'document', 'documents')}${failed}`;
+}

@@ -1,0 +1,179 @@
+/**
+ * The words of the HTML report. A report whose documents are all Swedish gets Swedish words; any other
+ * mix gets English. Codes (labels, flag codes) stay as they are in every language: they are what the
+ * JSON, CSV and SARIF say, and what a reader would search for.
+ */
+import type { Evidence, Label, Language, Orientation, Status } from '../model/result.js';
+
+/** The numbers of the one-line headline under the title. */
+export interface Headline {
+  documents: number;
+  failed: number;
+  goals: number;
+  green: number;
+  flaggedGreen: number;
+}
+
+export interface HtmlStrings {
+  reportTitle: string;
+  headline: (n: Headline) => string;
+  madeWith: (version: string) => string;
+  caveat: string;
+  legendHeading: string;
+  labelMeaning: Record<Label, string>;
+  residentFacing: string;
+  status: Record<Status, string>;
+  orientation: Record<Orientation, string>;
+  evidence: Record<Evidence, string>;
+  summaryHeading: string;
+  document: string;
+  language: string;
+  pages: string;
+  goals: string;
+  flagged: string;
+  greenWithResidentEvidence: string;
+  error: string;
+  allDocuments: string;
+  flaggedHeading: string;
+  flaggedIntro: string;
+  noneFlagged: string;
+  allGoalsHeading: string;
+  flaggedOnly: string;
+  anyStatus: string;
+  statusHeading: string;
+  search: string;
+  goalsShown: string;
+  noMatch: string;
+  goal: string;
+  page: string;
+  pageAbbr: string;
+  orientationHeading: string;
+  evidenceHeading: string;
+  sentences: (n: number) => string;
+  noText: string;
+  notFlagged: string;
+  indicators: string;
+  errorsHeading: string;
+  noGoals: string;
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+const en: HtmlStrings = {
+  reportTitle: 'verkstad report',
+  headline: (n) =>
+    `${count(n.documents, 'document', 'documents')}` +
+    (n.failed > 0 ? ` (${n.failed} could not be analysed)` : '') +
+    `, ${count(n.goals, 'goal', 'goals')}, ${n.green} green: ` +
+    (n.flaggedGreen === 0
+      ? 'no green goal is flagged.'
+      : `${count(n.flaggedGreen, 'green goal shows', 'green goals show')} no result for residents.`),
+  madeWith: (version) => `Made with verkstad ${version}.`,
+  caveat:
+    'Statuses, labels and flags are read automatically and are sometimes wrong: check each quoted sentence ' +
+    'against the report (the page links open the PDF when it is saved next to this file).',
+  legendHeading: 'How sentences are labelled',
+  labelMeaning: {
+    outcome: 'a result for residents was observed or measured',
+    output: 'a service or thing actually reached residents',
+    internal: 'work inside the organisation',
+    intention: 'planned, hoped-for or future work',
+    context: 'background that shows nothing either way',
+  },
+  residentFacing: 'resident-facing',
+  status: { green: 'green', yellow: 'yellow', red: 'red', unknown: 'unknown' },
+  orientation: { residents: 'residents', organisation: 'organisation' },
+  evidence: { 'resident-facing': 'resident-facing', mixed: 'mixed', 'internal-only': 'internal only', none: 'none' },
+  summaryHeading: 'Summary',
+  document: 'Document',
+  language: 'Language',
+  pages: 'Pages',
+  goals: 'Goals',
+  flagged: 'Flagged',
+  greenWithResidentEvidence: 'Green goals with resident-facing evidence',
+  error: 'Error',
+  allDocuments: 'All documents',
+  flaggedHeading: 'Flagged green goals',
+  flaggedIntro:
+    'Green goals about residents where nothing in the justification shows what residents received or noticed.',
+  noneFlagged: 'No green goal is flagged.',
+  allGoalsHeading: 'All goals',
+  flaggedOnly: 'Flagged only',
+  anyStatus: 'any status',
+  statusHeading: 'Status',
+  search: 'Search',
+  goalsShown: 'goals shown',
+  noMatch: 'No goal matches the filters.',
+  goal: 'Goal',
+  page: 'Page',
+  pageAbbr: 'p.',
+  orientationHeading: 'About',
+  evidenceHeading: 'Evidence',
+  sentences: (n) => `${n} ${n === 1 ? 'sentence' : 'sentences'}`,
+  noText: 'No justification text under the goal.',
+  notFlagged: 'Not flagged',
+  indicators: 'Indicators',
+  errorsHeading: 'Documents that could not be analysed',
+  noGoals: 'No goals found.',
+};
+
+const sv: HtmlStrings = {
+  reportTitle: 'verkstad-rapport',
+  headline: (n) =>
+    `${n.documents} dokument` +
+    (n.failed > 0 ? ` (${n.failed} kunde inte analyseras)` : '') +
+    `, ${n.goals} mål, ${n.green} ${n.green === 1 ? 'grönt' : 'gröna'}: ` +
+    (n.flaggedGreen === 0
+      ? 'inget grönt mål är flaggat.'
+      : `${n.flaggedGreen} ${n.flaggedGreen === 1 ? 'grönt mål visar' : 'gröna mål visar'} inget resultat för invånarna.`),
+  madeWith: (version) => `Skapad med verkstad ${version}.`,
+  caveat:
+    'Status, etiketter och flaggor läses automatiskt och blir ibland fel: jämför varje citerad mening med ' +
+    'rapporten (sidlänkarna öppnar PDF-filen när den ligger i samma mapp som den här filen).',
+  legendHeading: 'Så märks meningarna',
+  labelMeaning: {
+    outcome: 'ett resultat för invånarna har observerats eller mätts',
+    output: 'en tjänst eller insats har faktiskt nått invånarna',
+    internal: 'arbete inom organisationen',
+    intention: 'planerat, önskat eller framtida arbete',
+    context: 'bakgrund som inte visar något',
+  },
+  residentFacing: 'når invånarna',
+  status: { green: 'grön', yellow: 'gul', red: 'röd', unknown: 'okänd' },
+  orientation: { residents: 'invånarna', organisation: 'organisationen' },
+  evidence: { 'resident-facing': 'når invånarna', mixed: 'blandat', 'internal-only': 'bara internt', none: 'inget' },
+  summaryHeading: 'Sammanfattning',
+  document: 'Dokument',
+  language: 'Språk',
+  pages: 'Sidor',
+  goals: 'Mål',
+  flagged: 'Flaggade',
+  greenWithResidentEvidence: 'Gröna mål med belägg som når invånarna',
+  error: 'Fel',
+  allDocuments: 'Alla dokument',
+  flaggedHeading: 'Flaggade gröna mål',
+  flaggedIntro: 'Gröna mål om invånarna där inget i motiveringen visar vad invånarna har fått eller märkt.',
+  noneFlagged: 'Inget grönt mål är flaggat.',
+  allGoalsHeading: 'Alla mål',
+  flaggedOnly: 'Bara flaggade',
+  anyStatus: 'alla',
+  statusHeading: 'Status',
+  search: 'Sök',
+  goalsShown: 'mål visas',
+  noMatch: 'Inget mål matchar filtren.',
+  goal: 'Mål',
+  page: 'Sida',
+  pageAbbr: 's.',
+  orientationHeading: 'Gäller',
+  evidenceHeading: 'Belägg',
+  sentences: (n) => `${n} ${n === 1 ? 'mening' : 'meningar'}`,
+  noText: 'Ingen motiveringstext under målet.',
+  notFlagged: 'Inte flaggat',
+  indicators: 'Indikatorer',
+  errorsHeading: 'Dokument som inte kunde analyseras',
+  noGoals: 'Inga mål hittades.',
+};
+
+export const HTML_STRINGS: Record<Language, HtmlStrings> = { en, sv };

@@ -1,0 +1,411 @@
+import { createHash } from 'node:crypto';
+import {
+  LABELS,
+  RESIDENT_FACING,
+  type AnalysisResult,
+  type DocumentResult,
+  type Goal,
+  type Language,
+  type Status,
+} from '../model/result.js';
+import { flaggedFirst, goalsOf, isFlagged, quotedSentences, type GoalInDocument, type QuotedSentence } from './goal-views.js';
+import { HTML_STRINGS, type HtmlStrings } from './html-strings.js';
+import { fileBasename, pdfPageHref } from './paths.js';
+
+export interface HtmlOptions {
+  /** The page title and heading; defaults to "verkstad report" (and the file name for one document). */
+  title?: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Escaping. Every string from a PDF (titles, sentences, messages, file names) is untrusted. Markup is built
+// only with the `h` tag below, which escapes every interpolated value unless it is already `SafeHtml` made by
+// `h`, so forgetting to escape is not possible. Nothing from the document is ever written into the <script>
+// or <style> elements: the filter script reads data- attributes and the text of escaped elements.
+// ---------------------------------------------------------------------------------------------------------
+
+const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/** Escapes text for element content and double- or single-quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ENTITY[c]).replace(CONTROL, '\uFFFD');
+}
+
+class SafeHtml {
+  constructor(readonly html: string) {}
+}
+
+type Fragment = SafeHtml | string | number | null | undefined | false | readonly Fragment[];
+
+function render(value: Fragment): string {
+  if (value === null || value === undefined || value === false) return '';
+  if (value instanceof SafeHtml) return value.html;
+  if (Array.isArray(value)) return value.map(render).join('');
+  return escapeHtml(String(value));
+}
+
+function h(strings: TemplateStringsArray, ...values: Fragment[]): SafeHtml {
+  let html = strings[0];
+  values.forEach((value, i) => {
+    html += render(value) + strings[i + 1];
+  });
+  return new SafeHtml(html);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The inline style and script. Both are constants, so their CSP hashes are computed once.
+// ---------------------------------------------------------------------------------------------------------
+
+const STYLE = `
+:root { --green: #2da44e; --yellow: #d4a72c; --red: #cf222e; --unknown: #8c959f;
+  --outcome: #c9f2d0; --output: #cde4ff; --internal: #ffdfb3; --intention: #eadbff; --context: #e6e6e6;
+  --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; }
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body { margin: 0 auto; max-width: 72rem; padding: 1.5rem; color: var(--ink); background: #fff;
+  font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+h1 { font-size: 1.8rem; margin: 0 0 .25rem; } h2 { font-size: 1.35rem; margin: 2rem 0 .5rem; }
+h3 { font-size: 1.1rem; margin: 0 0 .25rem; }
+a { color: #0b5cad; }
+[hidden] { display: none !important; }
+.meta, .muted, .where { color: var(--muted); }
+.headline { font-size: 1.15rem; margin: .25rem 0; }
+.legend ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem 1.25rem; }
+.legend li { margin: 0; }
+.chip { display: inline-block; padding: 0 .4rem; border-radius: .25rem; font-size: .85em; font-weight: 600; }
+.l-outcome { --hl: var(--outcome); } .l-output { --hl: var(--output); } .l-internal { --hl: var(--internal); }
+.l-intention { --hl: var(--intention); } .l-context { --hl: var(--context); }
+.chip, mark { background: var(--hl, #eee); color: inherit; }
+mark { padding: .05rem .15rem; border-radius: .2rem; box-decoration-break: clone; -webkit-box-decoration-break: clone; }
+.rf { font-size: .8em; color: var(--muted); }
+.dot { display: inline-block; width: .8em; height: .8em; border-radius: 50%; vertical-align: -.05em;
+  margin-right: .35em; border: 1px solid rgba(0,0,0,.25); background: var(--unknown); }
+.s-green { background: var(--green); } .s-yellow { background: var(--yellow); }
+.s-red { background: var(--red); } .s-unknown { background: var(--unknown); }
+table { border-collapse: collapse; width: 100%; font-size: .95rem; }
+th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--line); }
+th { background: #f6f8fa; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+tr.total td { font-weight: 600; }
+.goal { border: 1px solid var(--line); border-left: 6px solid var(--red); border-radius: .4rem;
+  padding: .75rem 1rem; margin: 0 0 1rem; break-inside: avoid; }
+.goal.level-warning { border-left-color: var(--yellow); } .goal.level-note { border-left-color: var(--unknown); }
+.why { margin: .4rem 0; } .code { font: 600 .8rem ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+  background: #f6f8fa; border: 1px solid var(--line); border-radius: .25rem; padding: 0 .3rem; }
+ol.quotes { list-style: none; padding: 0; margin: .5rem 0 0; }
+ol.quotes li { margin: .3rem 0; padding-left: .5rem; border-left: 4px solid var(--hl, #eee); }
+.badge { font-size: .75rem; font-weight: 600; color: #fff; background: var(--red); border-radius: 1rem;
+  padding: 0 .45rem; margin-left: .3rem; white-space: nowrap; }
+details summary { cursor: pointer; color: var(--muted); font-size: .9rem; }
+form.filters { display: flex; flex-wrap: wrap; gap: .5rem 1.25rem; align-items: center; padding: .6rem .8rem;
+  background: #f6f8fa; border: 1px solid var(--line); border-radius: .4rem; margin-bottom: .5rem; }
+form.filters input[type=search] { min-width: 16rem; }
+form.filters label { white-space: nowrap; }
+.error-code { font-weight: 600; color: var(--red); }
+@media (max-width: 48rem) { body { padding: .75rem; } .hide-narrow { display: none; } }
+@media print {
+  @page { margin: 14mm; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  form.filters, .count, details summary { display: none !important; }
+  a { color: inherit; text-decoration: none; }
+  h2 { break-after: avoid; } tr, .goal, ol.quotes li { break-inside: avoid; }
+  thead { display: table-header-group; }
+}
+`;
+
+// Plain ES2017 that every current browser runs; it reads only the DOM, never a string from the report.
+const SCRIPT = `
+(function () {
+  'use strict';
+  var form = document.getElementById('filters');
+  if (!form) return;
+  var flaggedOnly = document.getElementById('f-flagged');
+  var status = document.getElementById('f-status');
+  var doc = document.getElementById('f-doc');
+  var search = document.getElementById('f-search');
+  var shown = document.getElementById('shown');
+  var noMatch = document.getElementById('no-match');
+  var rows = Array.prototype.slice.call(document.querySelectorAll('tr[data-goal]'));
+  function fold(text) { return text.toLocaleLowerCase().replace(/\\s+/g, ' ').trim(); }
+  var texts = rows.map(function (row) { return fold(row.textContent || ''); });
+  function apply() {
+    var words = fold(search.value).split(' ').filter(Boolean);
+    var count = 0;
+    rows.forEach(function (row, i) {
+      var show = (!flaggedOnly.checked || row.getAttribute('data-flagged') === '1') &&
+        (status.value === '' || row.getAttribute('data-status') === status.value) &&
+        (doc.value === '' || row.getAttribute('data-doc') === doc.value) &&
+        words.every(function (word) { return texts[i].indexOf(word) !== -1; });
+      row.hidden = !show;
+      if (show) count += 1;
+    });
+    shown.textContent = String(count);
+    noMatch.hidden = count > 0;
+  }
+  form.addEventListener('input', apply);
+  form.addEventListener('change', apply);
+  form.addEventListener('submit', function (event) { event.preventDefault(); });
+  form.hidden = false;
+  apply();
+  var opened = [];
+  window.addEventListener('beforeprint', function () {
+    document.querySelectorAll('details:not([open])').forEach(function (d) { d.open = true; opened.push(d); });
+  });
+  window.addEventListener('afterprint', function () {
+    opened.splice(0).forEach(function (d) { d.open = false; });
+  });
+})();
+`;
+
+function cspHash(source: string): string {
+  return `'sha256-${createHash('sha256').update(source, 'utf8').digest('base64')}'`;
+}
+
+/**
+ * No network, no plugins, no frames, no forms posting anywhere: only the two inline blocks, by hash.
+ * A constant with no `"`, `<` or `&`, so it goes into the attribute as it is.
+ */
+export const HTML_CSP = [
+  "default-src 'none'",
+  `script-src ${cspHash(SCRIPT)}`,
+  `style-src ${cspHash(STYLE)}`,
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+// ---------------------------------------------------------------------------------------------------------
+// The report.
+// ---------------------------------------------------------------------------------------------------------
+
+/** Swedish words when every analysed document is Swedish, otherwise English. */
+export function htmlLanguage(result: AnalysisResult): Language {
+  const analysed = result.documents.filter((d) => d.error === null);
+  const documents = analysed.length > 0 ? analysed : result.documents;
+  return documents.length > 0 && documents.every((d) => d.language === 'sv') ? 'sv' : 'en';
+}
+
+interface Context {
+  ui: HtmlStrings;
+  lang: Language;
+}
+
+function percent(ctx: Context, share: number | null): string {
+  if (share === null) return '–';
+  return new Intl.NumberFormat(ctx.lang, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}
+
+function statusDot(ctx: Context, status: Status): SafeHtml {
+  return h`<span class="dot s-${status}" aria-hidden="true"></span><span class="status">${ctx.ui.status[status]}</span>`;
+}
+
+function pageLink(ctx: Context, file: string, page: number): SafeHtml {
+  return h`<a href="${pdfPageHref(file, page)}">${ctx.ui.pageAbbr}&nbsp;${page}</a>`;
+}
+
+function quoteList(ctx: Context, file: string, sentences: readonly QuotedSentence[]): SafeHtml {
+  return h`<ol class="quotes">${sentences.map(
+    (s) =>
+      h`
+<li class="l-${s.label}"><span class="chip">${s.label}</span> <mark>${s.text}</mark> ${pageLink(ctx, file, s.page)}</li>`,
+  )}
+</ol>`;
+}
+
+function legend(ctx: Context): SafeHtml {
+  const labels = LABELS.map(
+    (label) =>
+      h`
+<li class="l-${label}"><span class="chip">${label}</span> ${ctx.ui.labelMeaning[label]}${
+        RESIDENT_FACING.has(label) ? h` <span class="rf">(${ctx.ui.residentFacing})</span>` : ''
+      }</li>`,
+  );
+  const statuses = (['green', 'yellow', 'red', 'unknown'] as const).map(
+    (status) => h`
+<li>${statusDot(ctx, status)}</li>`,
+  );
+  return h`<section class="legend" aria-labelledby="legend-h">
+<h2 id="legend-h">${ctx.ui.legendHeading}</h2>
+<ul>${labels}
+</ul>
+<ul>${statuses}
+</ul>
+</section>`;
+}
+
+interface SummaryNumbers {
+  goals: number;
+  byStatus: Record<Status, number>;
+  flaggedGreen: number;
+  green: number;
+  greenWithResidentEvidence: number | null;
+}
+
+function summaryCells(ctx: Context, s: SummaryNumbers): SafeHtml {
+  return h`<td class="num">${s.goals}</td><td class="num">${s.byStatus.green}</td><td class="num">${s.byStatus.yellow}</td><td class="num">${s.byStatus.red}</td><td class="num">${s.byStatus.unknown}</td><td class="num">${s.flaggedGreen}</td><td class="num">${percent(ctx, s.greenWithResidentEvidence)}</td>`;
+}
+
+function summary(ctx: Context, result: AnalysisResult): SafeHtml {
+  const { ui } = ctx;
+  const rows = result.documents.map((d) => {
+    const error = d.error ? h`<span class="error-code">${d.error.code}</span> ${d.error.message}` : '';
+    // A document that could not be read has no meaningful language or page count.
+    const unread = d.error !== null && d.pages === 0;
+    return h`
+<tr><td>${d.file}</td>${unread ? h`<td></td><td></td>` : h`<td>${d.language}</td><td class="num">${d.pages}</td>`}${summaryCells(ctx, d.summary)}<td>${error}</td></tr>`;
+  });
+  const total =
+    result.documents.length > 1
+      ? h`
+<tr class="total"><td>${ui.allDocuments} (${result.summary.documents})</td><td></td><td></td>${summaryCells(ctx, result.summary)}<td>${
+          result.summary.failed > 0 ? h`<span class="error-code">${result.summary.failed}</span>` : ''
+        }</td></tr>`
+      : '';
+  return h`<section class="summary" aria-labelledby="summary-h">
+<h2 id="summary-h">${ui.summaryHeading}</h2>
+<table>
+<thead><tr><th>${ui.document}</th><th>${ui.language}</th><th class="num">${ui.pages}</th><th class="num">${ui.goals}</th><th class="num">${ui.status.green}</th><th class="num">${ui.status.yellow}</th><th class="num">${ui.status.red}</th><th class="num">${ui.status.unknown}</th><th class="num">${ui.flagged}</th><th class="num">${ui.greenWithResidentEvidence}</th><th>${ui.error}</th></tr></thead>
+<tbody>${rows}${total}
+</tbody>
+</table>
+</section>`;
+}
+
+function flaggedGoal(ctx: Context, { document, documentIndex, goal, goalIndex }: GoalInDocument): SafeHtml {
+  const level = goal.flags.some((f) => f.level === 'error') ? 'error' : goal.flags.some((f) => f.level === 'warning') ? 'warning' : 'note';
+  const flags = goal.flags.map((flag) => {
+    const quoted = quotedSentences(goal, flag);
+    return h`
+<p class="why"><span class="code">${flag.code}</span> ${flag.message}</p>
+${quoted.length > 0 ? quoteList(ctx, document.file, quoted) : h`<p class="muted">${ctx.ui.noText}</p>`}`;
+  });
+  return h`
+<article class="goal level-${level}" id="goal-${documentIndex}-${goalIndex}">
+<h3>${statusDot(ctx, goal.status)} ${goal.title}</h3>
+<p class="where">${document.file} · ${pageLink(ctx, document.file, goal.page)}</p>${flags}
+</article>`;
+}
+
+function flaggedSection(ctx: Context, goals: readonly GoalInDocument[]): SafeHtml {
+  const flagged = goals.filter((g) => isFlagged(g.goal));
+  return h`<section id="flagged" aria-labelledby="flagged-h">
+<h2 id="flagged-h">${ctx.ui.flaggedHeading} (${flagged.length})</h2>
+<p>${flagged.length > 0 ? ctx.ui.flaggedIntro : ctx.ui.noneFlagged}</p>${flagged.map((g) => flaggedGoal(ctx, g))}
+</section>`;
+}
+
+function goalDetails(ctx: Context, file: string, goal: Goal): SafeHtml | '' {
+  const extra = [
+    goal.notFlaggedBecause ? h`<p class="muted">${ctx.ui.notFlagged}: ${goal.notFlaggedBecause}</p>` : '',
+    goal.indicators.length > 0
+      ? h`<p class="muted">${ctx.ui.indicators}: ${goal.indicators.map(
+          (ind, i) => h`${i > 0 ? '; ' : ''}${ind.name} (${ind.values.join(' | ')}, ${ctx.ui.status[ind.status]})`,
+        )}</p>`
+      : '',
+  ];
+  if (goal.sentences.length === 0 && !goal.notFlaggedBecause && goal.indicators.length === 0) return '';
+  return h`<details><summary>${ctx.ui.sentences(goal.sentences.length)}</summary>${extra}${
+    goal.sentences.length > 0 ? quoteList(ctx, file, goal.sentences) : ''
+  }</details>`;
+}
+
+function goalRow(ctx: Context, { document, documentIndex, goal }: GoalInDocument): SafeHtml {
+  const flagged = isFlagged(goal);
+  const badges = goal.flags.map((f) => h`<span class="badge" title="${f.code}">${ctx.ui.flagged}</span>`);
+  return h`
+<tr data-goal="" data-flagged="${flagged ? '1' : '0'}" data-status="${goal.status}" data-doc="${documentIndex}">
+<td>${statusDot(ctx, goal.status)}</td>
+<td><strong>${goal.title}</strong>${badges}${goalDetails(ctx, document.file, goal)}</td>
+<td title="${document.file}">${fileBasename(document.file)}</td>
+<td>${pageLink(ctx, document.file, goal.page)}</td>
+<td class="hide-narrow">${ctx.ui.orientation[goal.orientation]}</td>
+<td class="hide-narrow">${ctx.ui.evidence[goal.evidence]}</td>
+</tr>`;
+}
+
+function allGoalsSection(ctx: Context, result: AnalysisResult, goals: readonly GoalInDocument[]): SafeHtml {
+  const { ui } = ctx;
+  if (goals.length === 0) {
+    return h`<section id="all" aria-labelledby="all-h">
+<h2 id="all-h">${ui.allGoalsHeading}</h2>
+<p>${ui.noGoals}</p>
+</section>`;
+  }
+  const statusOptions = (['green', 'yellow', 'red', 'unknown'] as const).map(
+    (s) => h`<option value="${s}">${ui.status[s]}</option>`,
+  );
+  const documentOptions = result.documents.map((d, i) =>
+    d.goals.length > 0 ? h`<option value="${i}">${d.file}</option>` : '',
+  );
+  return h`<section id="all" aria-labelledby="all-h">
+<h2 id="all-h">${ui.allGoalsHeading}</h2>
+<form class="filters" id="filters" role="search" hidden>
+<label><input type="checkbox" id="f-flagged"> ${ui.flaggedOnly}</label>
+<label>${ui.statusHeading} <select id="f-status"><option value="">${ui.anyStatus}</option>${statusOptions}</select></label>
+<label>${ui.document} <select id="f-doc"><option value="">${ui.allDocuments}</option>${documentOptions}</select></label>
+<label>${ui.search} <input type="search" id="f-search" autocomplete="off"></label>
+</form>
+<p class="count muted" aria-live="polite"><span id="shown">${goals.length}</span> / ${goals.length} ${ui.goalsShown}</p>
+<p id="no-match" hidden>${ui.noMatch}</p>
+<table id="goals">
+<thead><tr><th>${ui.statusHeading}</th><th>${ui.goal}</th><th>${ui.document}</th><th>${ui.page}</th><th class="hide-narrow">${ui.orientationHeading}</th><th class="hide-narrow">${ui.evidenceHeading}</th></tr></thead>
+<tbody>${flaggedFirst(goals).map((g) => goalRow(ctx, g))}
+</tbody>
+</table>
+</section>`;
+}
+
+function errorsSection(ctx: Context, documents: readonly DocumentResult[]): SafeHtml | '' {
+  const failed = documents.filter((d) => d.error !== null);
+  if (failed.length === 0) return '';
+  return h`<section id="errors" aria-labelledby="errors-h">
+<h2 id="errors-h">${ctx.ui.errorsHeading}</h2>
+<ul>${failed.map(
+    (d) => h`
+<li>${d.file}: <span class="error-code">${d.error?.code}</span> ${d.error?.message}</li>`,
+  )}
+</ul>
+</section>`;
+}
+
+/**
+ * `--format html`: the journalist's report, one self-contained file that works offline. The flagged goals
+ * come first with their quoted sentences, page links and the reason; then every goal with filters.
+ */
+export function formatHtml(result: AnalysisResult, options: HtmlOptions = {}): string {
+  const lang = htmlLanguage(result);
+  const ctx: Context = { ui: HTML_STRINGS[lang], lang };
+  const only = result.documents.length === 1 ? result.documents[0] : undefined;
+  const title = options.title ?? (only ? `${ctx.ui.reportTitle}: ${fileBasename(only.file)}` : ctx.ui.reportTitle);
+  const goals = goalsOf(result);
+  const page = h`<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${new SafeHtml(HTML_CSP)}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="verkstad ${result.tool.version}">
+<title>${title}</title>
+<style>${new SafeHtml(STYLE)}</style>
+</head>
+<body>
+<header>
+<h1>${title}</h1>
+<p class="headline">${ctx.ui.headline(result.summary)}</p>
+<p class="meta">${ctx.ui.madeWith(result.tool.version)} ${ctx.ui.caveat}</p>
+</header>
+<main>
+${legend(ctx)}
+${flaggedSection(ctx, goals)}
+${summary(ctx, result)}
+${allGoalsSection(ctx, result, goals)}
+${errorsSection(ctx, result.documents)}
+</main>
+<script>${new SafeHtml(SCRIPT)}</script>
+</body>
+</html>
+`;
+  return page.html;
+}

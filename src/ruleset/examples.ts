@@ -1,0 +1,27 @@
+import type { Classifier } from '../classify/index.js';
+import { vocabularyFor, statusOfText } from '../segment/vocabulary.js';
+import type { RuleSet } from './load.js';
+
+export interface ExampleFailure { id: string; file: string; line: number; message: string }
+
+/** Runs every rule's own examples: `match` must fire the rule, `noMatch` must not. */
+export function runRuleExamples(rules: RuleSet, classifier: Classifier): ExampleFailure[] {
+  const failures: ExampleFailure[] = [];
+  for (const r of rules.rules) {
+    const fires = (text: string): boolean => {
+      switch (r.kind) {
+        case 'pattern':
+        case 'lexicon':
+          return classifier.evidence(text, r.language).hits.some((h) => h.id === r.id);
+        case 'status':
+          return statusOfText(text, vocabularyFor(rules, r.language))?.ruleId === r.id;
+        case 'orientation':
+        case 'structure':
+          return r.regexes.some((re) => re.test(text));
+      }
+    };
+    for (const m of r.examples.match) if (!fires(m)) failures.push({ id: r.id, file: r.file, line: r.line, message: `expected to match ${JSON.stringify(m)}, but it does not` });
+    for (const m of r.examples.noMatch) if (fires(m)) failures.push({ id: r.id, file: r.file, line: r.line, message: `expected not to match ${JSON.stringify(m)}, but it does` });
+  }
+  return failures;
+}

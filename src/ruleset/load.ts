@@ -1,0 +1,197 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import type { Label, Language } from '../model/result.js';
+import { RuleFile, type StructureRole } from './schema.js';
+
+export interface RuleError {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export function formatRuleError(e: RuleError): string {
+  return `${e.file}:${e.line}:${e.column} ✖ ${e.message}`;
+}
+
+export class RuleLoadError extends Error {
+  constructor(readonly errors: RuleError[]) {
+    super(errors.map(formatRuleError).join('\n'));
+    this.name = 'RuleLoadError';
+  }
+}
+
+interface Base {
+  /** `<lang>/<file>/<key>`: stable; the SARIF ruleId and the `reasons` entry. */
+  id: string;
+  language: Language;
+  description: string;
+  source?: string;
+  examples: { match: string[]; noMatch: string[] };
+  file: string;
+  line: number;
+}
+export interface StatusRule extends Base { kind: 'status'; status: 'green' | 'yellow' | 'red' | 'unknown'; words: string[] }
+export interface OrientationRule extends Base { kind: 'orientation'; orientation: 'residents' | 'organisation'; regexes: RegExp[] }
+export interface EvidenceRule extends Base {
+  kind: 'pattern' | 'lexicon';
+  label?: Label;
+  feature?: string;
+  weight: number;
+  requires: string[];
+  unless: string[];
+  regexes: RegExp[];
+  words: string[];
+}
+export interface StructureRule extends Base { kind: 'structure'; role: StructureRole; regexes: RegExp[] }
+export type Rule = StatusRule | OrientationRule | EvidenceRule | StructureRule;
+
+export interface RuleSet {
+  rules: Rule[];
+  /** sha256 over the rule files: part of the cache key of every stored result. */
+  hash: string;
+  dir: string;
+}
+
+export function defaultRulesDir(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  // dist/ruleset or src/ruleset → <package>/rules
+  return path.resolve(here, '..', '..', 'rules');
+}
+
+function position(doc: Document, lc: LineCounter, pathKeys: PropertyKey[]): { line: number; column: number } {
+  for (let n = pathKeys.length; n >= 0; n--) {
+    const node = doc.getIn(pathKeys.slice(0, n) as (string | number)[], true) as { range?: [number, number, number] } | undefined;
+    if (node && node.range) {
+      const pos = lc.linePos(node.range[0]);
+      return { line: pos.line, column: pos.col };
+    }
+    // Point at the key of a missing or bad value where there is one.
+    if (n > 0) {
+      const parent = doc.getIn(pathKeys.slice(0, n - 1) as (string | number)[], true);
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === pathKeys[n - 1]);
+        const key = pair?.key as { range?: [number, number, number] } | undefined;
+        if (key?.range) {
+          const pos = lc.linePos(key.range[0]);
+          return { line: pos.line, column: pos.col };
+        }
+      }
+    }
+  }
+  return { line: 1, column: 1 };
+}
+
+function compile(pattern: string, where: () => RuleError, errors: RuleError[]): RegExp | null {
+  try {
+    return new RegExp(pattern, 'iu');
+  } catch (e) {
+    errors.push({ ...where(), message: `invalid regular expression ${JSON.stringify(pattern)}: ${(e as Error).message}` });
+    return null;
+  }
+}
+
+/** Reads every YAML file under `dir`, validates all of them, and throws one error listing every problem found. */
+export function loadRules(dir = defaultRulesDir()): RuleSet {
+  const files = listYaml(dir);
+  const errors: RuleError[] = [];
+  const rules: Rule[] = [];
+  const hash = createHash('sha256');
+  const seen = new Map<string, string>();
+  for (const abs of files) {
+    const rel = path.relative(path.dirname(dir), abs).split(path.sep).join('/');
+    const text = fs.readFileSync(abs, 'utf8');
+    hash.update(rel).update('\0').update(text).update('\0');
+    const lc = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
+    if (doc.errors.length) {
+      for (const e of doc.errors) {
+        const pos = lc.linePos(e.pos[0]);
+        errors.push({ file: rel, line: pos.line, column: pos.col, message: e.message.split('\n')[0] });
+      }
+      continue;
+    }
+    const parsed = RuleFile.safeParse(doc.toJS());
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const pos = position(doc, lc, issue.path);
+        errors.push({ file: rel, ...pos, message: describeIssue(issue) });
+      }
+      continue;
+    }
+    const data = parsed.data;
+    const lang = data.language;
+    const dirLang = path.basename(path.dirname(abs));
+    if (dirLang !== lang) {
+      const pos = position(doc, lc, ['language']);
+      errors.push({ file: rel, ...pos, message: `expected language "${dirLang}" (the folder it is in), got "${lang}"` });
+    }
+    const stem = path.basename(abs).replace(/\.ya?ml$/, '');
+    for (const [key, entry] of Object.entries(data.entries)) {
+      const id = `${lang}/${stem}/${key}`;
+      const pos = position(doc, lc, ['entries', key]);
+      const where = () => ({ file: rel, ...pos, message: '' });
+      if (seen.has(id)) errors.push({ ...where(), message: `duplicate rule id "${id}" (also in ${seen.get(id)}): rename one` });
+      seen.set(id, rel);
+      const base = { id, language: lang, description: entry.description, source: entry.source ?? data.source, examples: entry.examples, file: rel, line: pos.line };
+      const regexes = (ps: string[]) => ps.map((p) => compile(p, where, errors)).filter((r): r is RegExp => r !== null);
+      switch (data.kind) {
+        case 'status': {
+          const e = entry as { status: StatusRule['status']; words: string[] };
+          rules.push({ ...base, kind: 'status', status: e.status, words: e.words });
+          break;
+        }
+        case 'orientation': {
+          const e = entry as { orientation: OrientationRule['orientation']; patterns: string[] };
+          rules.push({ ...base, kind: 'orientation', orientation: e.orientation, regexes: regexes(e.patterns) });
+          break;
+        }
+        case 'structure': {
+          const e = entry as { role: StructureRole; patterns: string[] };
+          rules.push({ ...base, kind: 'structure', role: e.role, regexes: regexes(e.patterns) });
+          break;
+        }
+        case 'pattern': {
+          const e = entry as { label?: Label; feature?: string; weight: number; requires: string[]; unless: string[]; patterns: string[] };
+          if (!e.label && !e.feature) errors.push({ ...where(), message: 'expected a `label` or a `feature`, got neither' });
+          rules.push({ ...base, kind: 'pattern', label: e.label, feature: e.feature, weight: e.weight, requires: e.requires, unless: e.unless, regexes: regexes(e.patterns), words: [] });
+          break;
+        }
+        case 'lexicon': {
+          const e = entry as { label?: Label; feature?: string; weight: number; requires: string[]; unless: string[]; words: string[] };
+          if (!e.label && !e.feature) errors.push({ ...where(), message: 'expected a `label` or a `feature`, got neither' });
+          rules.push({ ...base, kind: 'lexicon', label: e.label, feature: e.feature, weight: e.weight, requires: e.requires, unless: e.unless, regexes: [], words: e.words });
+          break;
+        }
+      }
+    }
+  }
+  if (errors.length) throw new RuleLoadError(errors);
+  return { rules, hash: hash.digest('hex').slice(0, 16), dir };
+}
+
+function describeIssue(issue: { code: string; message: string; path: PropertyKey[]; values?: unknown[]; input?: unknown; expected?: string; keys?: string[] }): string {
+  const at = issue.path.length ? `${issue.path.join('.')}: ` : '';
+  if (issue.code === 'invalid_value' && issue.values) {
+    return `${at}expected one of ${issue.values.map(String).join('|')}, got ${JSON.stringify(issue.input)}`;
+  }
+  if (issue.code === 'unrecognized_keys' && issue.keys) return `${at}unexpected key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}: remove or rename`;
+  if (issue.code === 'invalid_union') return `${at}expected kind to be one of status|orientation|pattern|lexicon|structure`;
+  return `${at}${issue.message}`;
+}
+
+function listYaml(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.ya?ml$/.test(e.name)) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}

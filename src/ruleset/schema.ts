@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { Label, Language, Orientation, Status } from '../model/result.js';
+
+const Examples = z
+  .object({ match: z.array(z.string()).default([]), noMatch: z.array(z.string()).default([]) })
+  .strict();
+
+const common = {
+  description: z.string().min(1),
+  /** Where a stated fact comes from (a vocabulary, a standard, a report convention). */
+  source: z.string().optional(),
+  examples: Examples,
+};
+
+/** A status vocabulary entry: words or phrases a report uses for one traffic-light status. */
+export const StatusEntry = z.object({ ...common, status: Status, words: z.array(z.string().min(1)).min(1) }).strict();
+
+/** Goal titles that are about the organisation itself (employer, finances, administration). */
+export const OrientationEntry = z.object({ ...common, orientation: Orientation, patterns: z.array(z.string().min(1)).min(1) }).strict();
+
+/** Evidence for a sentence label: regular expressions over the sentence. */
+export const PatternEntry = z
+  .object({
+    ...common,
+    /** The label this pattern speaks for; omitted for a feature only (e.g. `resident`, `measure`). */
+    label: Label.optional(),
+    feature: z.string().optional(),
+    weight: z.number().min(-10).max(10).default(1),
+    /** Fires only when all these features (or rule ids) fired too, and none of `unless`. */
+    requires: z.array(z.string()).default([]),
+    unless: z.array(z.string()).default([]),
+    patterns: z.array(z.string().min(1)).min(1),
+  })
+  .strict();
+
+/** Evidence for a sentence label: words matched by their stem, so inflections match. */
+export const LexiconEntry = z
+  .object({
+    ...common,
+    label: Label.optional(),
+    feature: z.string().optional(),
+    weight: z.number().min(-10).max(10).default(1),
+    requires: z.array(z.string()).default([]),
+    unless: z.array(z.string()).default([]),
+    words: z.array(z.string().min(1)).min(1),
+  })
+  .strict();
+
+export const StructureRole = z.enum([
+  'justification-label',
+  'activity-header',
+  'goal-header',
+  'status-header',
+  'latest-header',
+  'previous-header',
+  'indicator-header',
+  'legend-heading',
+  'not-goal',
+  'summary-header',
+  'trend-header',
+  'pointer',
+]);
+/** How reports are built: labels before a justification, column headers, things that are never goals. */
+export const StructureEntry = z.object({ ...common, role: StructureRole, patterns: z.array(z.string().min(1)).min(1) }).strict();
+
+const file = <K extends string, E extends z.ZodTypeAny>(kind: K, entry: E) =>
+  z
+    .object({
+      kind: z.literal(kind),
+      language: Language,
+      description: z.string().min(1),
+      source: z.string().optional(),
+      entries: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'an entry key is lower-case words joined by -'), entry),
+    })
+    .strict();
+
+export const RuleFile = z.discriminatedUnion('kind', [
+  file('status', StatusEntry),
+  file('orientation', OrientationEntry),
+  file('pattern', PatternEntry),
+  file('lexicon', LexiconEntry),
+  file('structure', StructureEntry),
+]);
+export type RuleFile = z.infer<typeof RuleFile>;
+export type StatusEntry = z.infer<typeof StatusEntry>;
+export type OrientationEntry = z.infer<typeof OrientationEntry>;
+export type PatternEntry = z.infer<typeof PatternEntry>;
+export type LexiconEntry = z.infer<typeof LexiconEntry>;
+export type StructureEntry = z.infer<typeof StructureEntry>;
+export type StructureRole = z.infer<typeof StructureRole>;

@@ -1,0 +1,416 @@
+import { createHash } from 'node:crypto';
+import type { Mark } from '../model/extract.js';
+import type { GoalDraft, Paragraph } from '../model/goal.js';
+import type { Block, Cell, LayoutDocument, Line, Row, Table } from '../model/layout.js';
+import type { Indicator, Language, Status } from '../model/result.js';
+import type { RuleSet } from '../ruleset/load.js';
+import { detectLanguage, documentText } from './language.js';
+import { describeMark, emptyLegend, learnLegend, statusOfMark, type Legend } from './status.js';
+import { hasRole, normalise, statusInSentence, statusOfText, vocabularyFor, type Vocabulary } from './vocabulary.js';
+
+export { detectLanguage, documentText } from './language.js';
+
+export interface SegmentResult {
+  language: Language;
+  goals: GoalDraft[];
+}
+
+type Unit =
+  | { kind: 'heading'; page: number; text: string; level: number; marks: Mark[]; line: Line }
+  | { kind: 'text'; page: number; text: string; lines: Line[]; marks: Mark[] }
+  | { kind: 'legend'; page: number; block: Extract<Block, { kind: 'legend' }> }
+  | { kind: 'table'; page: number; table: Table };
+
+function units(doc: LayoutDocument): Unit[] {
+  const out: Unit[] = [];
+  for (const p of doc.pages) for (const b of p.blocks) {
+    if (b.kind === 'heading') {
+      out.push({ kind: 'heading', page: b.page, text: b.lines.map((l) => l.text).join(' '), level: b.level, marks: b.lines.flatMap((l) => l.marks), line: b.lines[0] });
+    } else if (b.kind === 'paragraph') {
+      out.push({ kind: 'text', page: b.page, text: joinText(b.lines.map((l) => l.text)), lines: b.lines, marks: b.lines.flatMap((l) => l.marks) });
+    } else if (b.kind === 'legend') out.push({ kind: 'legend', page: b.page, block: b });
+    else out.push({ kind: 'table', page: b.page, table: b.table });
+  }
+  return out;
+}
+
+function joinText(lines: string[]): string {
+  let out = '';
+  for (const l of lines) {
+    if (!out) out = l;
+    else if (/\p{L}-$/u.test(out) && /^\p{Ll}/u.test(l) && !/^(och|eller|samt|and|or)\b/.test(l)) out = out.slice(0, -1) + l;
+    else out += ' ' + l;
+  }
+  return out;
+}
+
+const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** Finds every goal in a laid-out report: its title, status, justification, indicators and activities. */
+export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: Language): SegmentResult {
+  const lang = language ?? detectLanguage(documentText(doc));
+  const v = vocabularyFor(rules, lang);
+  const us = units(doc);
+  const legend = emptyLegend();
+  collectLegends(us, legend, v);
+  const goals: GoalDraft[] = [];
+  const seen = new Set<string>();
+  /** Which table (or heading run) a goal came from: repeats are only looked for across tables. */
+  const origin = new Map<GoalDraft, number>();
+  let currentOrigin = 0;
+  const add = (g: Omit<GoalDraft, 'id' | 'orientation' | 'orientationReason'>): GoalDraft | null => {
+    const key = normalise(g.title);
+    if (!key || seen.has(key)) return null;
+    // A KPI repeated later in a panel of its own ("% of …" again as "Percentage of …") is the same goal.
+    const words = titleWords(g.title);
+    if (goals.some((o) => origin.get(o) !== currentOrigin && sameTitle(words, titleWords(o.title)))) return null;
+    seen.add(key);
+    const o = orientationOf(g.title, v);
+    const goal: GoalDraft = {
+      ...g,
+      id: createHash('sha256').update(`${g.page}\0${key}`).digest('hex').slice(0, 12),
+      orientation: o.orientation,
+      orientationReason: o.reason,
+    };
+    goals.push(goal);
+    origin.set(goal, currentOrigin);
+    return goal;
+  };
+
+  let current: GoalDraft | null = null;
+  let currentLevel = 99;
+  let inActivities = false;
+  let pending: Paragraph[] = [];
+  let lastTableHeader: TableHeader | null = null;
+
+  for (let i = 0; i < us.length; i++) {
+    const u = us[i];
+    if (u.kind === 'legend') { current = null; pending = []; continue; }
+    if (u.kind === 'heading' || (u.kind === 'text' && isMarkedTitle(u, legend))) {
+      const marks = u.marks;
+      const title = clean(u.text);
+      if (hasRole(title, 'justification-label', v) && !marks.length) {
+        const rest = title.replace(/^[^:]*:\s*/, '');
+        if (current && rest !== title && rest) current.justification.push({ text: rest, page: u.page });
+        continue;
+      }
+      if (hasRole(title, 'legend-heading', v)) { current = null; pending = []; continue; }
+      const st = statusFromMarks(marks, legend) ?? statusFollowing(us, i, v);
+      if (st) {
+        const g = add({ title: stripStatusWord(title, v), page: u.page, ...st, justification: [], indicators: [], activities: [] });
+        current = g;
+        currentLevel = u.kind === 'heading' ? u.level : 99;
+        inActivities = false;
+        pending = [];
+        continue;
+      }
+      if (u.kind === 'heading') {
+        // A short caption right above a table ("RAG rating") belongs to the table, not to a new section.
+        const caption = us[i + 1]?.kind === 'table' && title.split(' ').length <= 4;
+        if (current && u.level <= currentLevel && !caption) current = null;
+        if (!caption) {
+          pending = [];
+          lastTableHeader = null;
+        }
+      }
+      continue;
+    }
+    if (u.kind === 'text') {
+      const text = clean(u.text);
+      if (current && !inActivities) {
+        if (statusOfText(text, v) && current.justification.length === 0) continue; // the status line itself
+        current.justification.push({ text: stripLabel(text, v), page: u.page });
+      } else if (!current) {
+        pending.push({ text, page: u.page });
+      }
+      continue;
+    }
+    // A table.
+    const t = u.table;
+    currentOrigin = i;
+    const header: TableHeader | null = readHeader(t, v) ?? (continues(t, lastTableHeader) ? { ...lastTableHeader!, bodyStart: 0 } : null);
+    if (header) lastTableHeader = header;
+    if (header?.kind === 'activity') {
+      // Activities are never goals. A row without status that repeats a goal's title groups the activities under
+      // that goal; the comments on the activities are the report's evidence for the goal.
+      inActivities = true;
+      for (const r of t.rows.slice(header.bodyStart)) {
+        const text = clean(r.cells.map((c) => c.text).join(' '));
+        if (!text) continue;
+        const st = rowStatus(r, header, legend, v);
+        const byTitle = goals.find((g) => normalise(g.title) === normalise(text));
+        if (byTitle) { current = byTitle; continue; }
+        if (hasRole(text, 'justification-label', v) || /^[^:]{2,40}:/.test(text) && hasRole(text.split(':')[0], 'justification-label', v)) {
+          const comment = stripLabel(text, v);
+          if (current && comment) current.justification.push({ text: comment, page: t.page });
+          continue;
+        }
+        if (st && current) current.activities.push({ title: clean(r.cells[0]?.text ?? text), page: t.page, status: st.status });
+        else if (!st && current) current.justification.push({ text, page: t.page });
+      }
+      continue;
+    }
+    if (isLegendTable(t, us[i - 1], v)) {
+      learnLegend(legend, legendEntriesOfTable(t, v), v);
+      continue;
+    }
+    if (header?.kind === 'summary' || isSummaryTable(t, v)) continue;
+    const goalRows = t.rows.slice(header?.bodyStart ?? 0).map((r) => ({ r, st: rowStatus(r, header, legend, v) }));
+    if (!goalRows.some((x) => x.st)) {
+      // A table without statuses: indicator values under a goal, or a layout table of text.
+      if (current && !inActivities) {
+        if (header?.kind === 'indicator' || looksLikeIndicators(t)) current.indicators.push(...indicatorsOf(t, header, legend, v));
+        else for (const r of t.rows) current.justification.push({ text: clean(r.cells.map((c) => c.text).join(' ')), page: t.page });
+      }
+      continue;
+    }
+    if (current && header?.kind === 'indicator' && currentLevel < 99 && !header.latest) {
+      current.indicators.push(...indicatorsOf(t, header, legend, v));
+      continue;
+    }
+    // A goal table: each row with a status is a goal; rows after it without status are its commentary.
+    inActivities = false;
+    const shared = header?.latest ? pending.filter((p) => !hasRole(p.text, 'legend-heading', v)) : [];
+    let last: GoalDraft | null = null;
+    for (const { r, st } of goalRows) {
+      const titleCell = r.cells.find((c) => c.column === (header?.titleColumn ?? 0)) ?? r.cells[0];
+      if (st && titleCell && titleCell.text && !statusOfText(titleCell.text, v)) {
+        const title = clean(titleCell.text);
+        if (hasRole(title, 'summary-header', v) || hasRole(title, 'not-goal', v)) continue;
+        const g = add({ title, page: t.page, ...st, justification: [...shared], indicators: [], activities: [] });
+        if (!g) { last = null; continue; }
+        const comment = r.cells.filter((c) => c !== titleCell && header?.commentColumns.includes(c.column));
+        for (const c of comment) if (c.text) g.justification.push({ text: stripLabel(clean(c.text), v), page: t.page });
+        const values = r.cells.filter((c) => c !== titleCell && !comment.includes(c) && /\d/.test(c.text)).map((c) => clean(c.text));
+        if (values.length || header?.latest) g.indicators.push({ name: title, page: t.page, values, status: st.status, residentFacing: false });
+        last = g;
+      } else if (last && !st) {
+        const text = clean(r.cells.map((c) => c.text).join(' '));
+        if (text && !/^\d/.test(text)) last.justification.push({ text: stripLabel(text, v), page: t.page });
+      }
+    }
+    current = last && !header?.latest ? last : null;
+    currentLevel = 99;
+    pending = [];
+  }
+  return { language: lang, goals: goals.filter((g) => g.title.length > 2) };
+}
+
+const STOP = new Set(['of', 'the', 'a', 'an', 'and', 'to', 'in', 'for', 'och', 'att', 'för', 'i', 'av', 'med', 'som', 'en', 'ett', 'till']);
+
+function titleWords(title: string): Set<string> {
+  const t = title.toLowerCase().replace(/%/g, ' percentage ').replace(/\bproportion\b/g, 'percentage');
+  return new Set(t.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !STOP.has(w)));
+}
+
+function sameTitle(a: Set<string>, b: Set<string>): boolean {
+  if (a.size < 3 || b.size < 3) return false;
+  let common = 0;
+  for (const w of a) if (b.has(w)) common++;
+  return common / Math.min(a.size, b.size) >= 0.75;
+}
+
+function collectLegends(us: Unit[], legend: Legend, v: Vocabulary): void {
+  for (const u of us) {
+    if (u.kind === 'legend') {
+      learnLegend(legend, u.block.entries.map((e, k) => ({ ...e, colour: u.block.lines.flatMap((l) => l.marks)[k]?.colour })), v);
+    }
+  }
+}
+
+function isMarkedTitle(u: Extract<Unit, { kind: 'text' }>, legend: Legend): boolean {
+  if (u.lines.length > 3 || u.text.split(/\s+/).length > 30) return false;
+  return u.lines[0].marks.some((m) => statusOfMark(m, legend) && m.kind !== 'cell');
+}
+
+type StatusFound = { status: Status; statusSource: GoalDraft['statusSource']; statusEvidence: string };
+
+function statusFromMarks(marks: Mark[], legend: Legend): StatusFound | null {
+  for (const m of marks) {
+    const s = statusOfMark(m, legend);
+    if (s) return { status: s.status, statusSource: s.source, statusEvidence: describeMark(m) };
+  }
+  return null;
+}
+
+/** A heading followed by a status line ("Status: Uppfyllt", "Målet bedöms uppnås."). */
+function statusFollowing(us: Unit[], i: number, v: Vocabulary): StatusFound | null {
+  const head = us[i];
+  if (head.kind === 'heading') {
+    const inTitle = /[:–-]\s*([^:–-]+)$/.exec(head.text);
+    const s = inTitle ? statusOfText(inTitle[1], v) : null;
+    if (s && /^(status|bedömning|rag)/i.test(normalise(head.text.split(/[:–-]/).slice(-2, -1)[0] ?? '')) === false && inTitle && /status|bedömning|rag/i.test(head.text)) {
+      return { status: s.status, statusSource: 'word', statusEvidence: `"${inTitle[1].trim()}" in the heading (${s.ruleId})` };
+    }
+  }
+  for (let k = i + 1; k < Math.min(us.length, i + 3); k++) {
+    const u = us[k];
+    if (u.kind !== 'text' && u.kind !== 'heading') return null;
+    const first = u.kind === 'text' ? u.lines[0].text : u.text;
+    const s = statusOfText(first, v) ?? (/^(status|bedömning|rag|rating|måluppfyllelse)\b/i.test(first) ? statusInSentence(first, v) : null);
+    if (s) return { status: s.status, statusSource: 'word', statusEvidence: `"${first.trim()}" (${s.ruleId})` };
+    if (u.kind === 'heading' && !hasRole(u.text, 'justification-label', v)) return null;
+    const sentence = u.kind === 'text' ? statusInSentence(u.text.split(/(?<=[.!?])\s/)[0] ?? '', v) : null;
+    if (sentence && /^(målet|bedömning|status)/i.test(first)) {
+      return { status: sentence.status, statusSource: 'word', statusEvidence: `"${first.trim()}" (${sentence.ruleId})` };
+    }
+  }
+  return null;
+}
+
+function stripStatusWord(title: string, v: Vocabulary): string {
+  const m = /^(.*?)[\s–-]*(?:status|bedömning|rag)\s*:\s*[^:]+$/i.exec(title);
+  return m && statusOfText(title.slice(m[1].length).replace(/^[\s–-]*(status|bedömning|rag)\s*:/i, ''), v) ? m[1].trim() : title;
+}
+
+function stripLabel(text: string, v: Vocabulary): string {
+  const m = /^([^:]{2,40}):\s*(.*)$/.exec(text);
+  if (m && hasRole(m[1], 'justification-label', v)) return m[2];
+  if (hasRole(text, 'justification-label', v) && !text.includes(':')) return '';
+  return text;
+}
+
+function orientationOf(title: string, v: Vocabulary): { orientation: 'residents' | 'organisation'; reason: string | null } {
+  for (const r of v.orientation) {
+    if (r.regexes.some((re) => re.test(title))) return { orientation: r.orientation, reason: r.id };
+  }
+  return { orientation: 'residents', reason: null };
+}
+
+interface TableHeader {
+  kind: 'goal' | 'activity' | 'indicator' | 'summary';
+  bodyStart: number;
+  titleColumn: number;
+  /** x centre of the column holding the latest status (RAG tables). */
+  latest: number | null;
+  previous: number | null;
+  statusX: number | null;
+  trendX: number[];
+  commentColumns: number[];
+  columns: number[];
+}
+
+const centre = (c: Cell) => (c.bbox[0] + c.bbox[2]) / 2;
+
+/** Reads a table's header rows (up to the first three rows) by the structure vocabulary. */
+function readHeader(t: Table, v: Vocabulary): TableHeader | null {
+  let found: TableHeader | null = null;
+  for (let k = 0; k < Math.min(3, t.rows.length); k++) {
+    const cells = t.rows[k].cells;
+    if (!cells.length || cells.every((c) => !c.text)) break;
+    const roles = cells.map((c) => {
+      const text = clean(c.text);
+      if (text.split(' ').length > 6) return null;
+      for (const role of ['activity-header', 'goal-header', 'status-header', 'latest-header', 'previous-header', 'indicator-header', 'justification-label', 'trend-header', 'summary-header'] as const) {
+        if (hasRole(text, role, v)) return role;
+      }
+      return null;
+    });
+    if (!roles.some((r) => r) || roles.filter((r) => r).length < Math.ceil(cells.filter((c) => c.text).length / 2)) {
+      if (found) break;
+      continue;
+    }
+    const h: TableHeader = found ?? { kind: 'goal', bodyStart: 0, titleColumn: cells[0].column, latest: null, previous: null, statusX: null, trendX: [], commentColumns: [], columns: t.columns };
+    h.bodyStart = k + 1;
+    cells.forEach((c, ci) => {
+      const role = roles[ci];
+      if (role === 'activity-header' && ci === 0) h.kind = 'activity';
+      if (role === 'summary-header' && ci === 0) h.kind = 'summary';
+      if (role === 'indicator-header' && ci === 0 && h.kind === 'goal') h.kind = 'indicator';
+      if (role === 'latest-header') h.latest = centre(c);
+      if (role === 'previous-header') h.previous = centre(c);
+      if (role === 'status-header') h.statusX = centre(c);
+      if (role === 'trend-header') h.trendX.push(centre(c));
+      if (role === 'justification-label') h.commentColumns.push(c.column);
+    });
+    found = h;
+  }
+  return found;
+}
+
+function continues(t: Table, prev: TableHeader | null): boolean {
+  if (!prev) return false;
+  return t.columns.length === prev.columns.length && t.columns.every((x, k) => Math.abs(x - prev.columns[k]) < 8);
+}
+
+/** The status of a table row: a status mark or word in the latest/status column, never in previous or trend columns. */
+function rowStatus(r: Row, header: TableHeader | null, legend: Legend, v: Vocabulary): StatusFound | null {
+  const candidates: { x: number; st: StatusFound }[] = [];
+  for (const c of r.cells) {
+    const x = centre(c);
+    const word = c.text ? statusOfText(c.text, v) : null;
+    if (word) {
+      const fill = c.fill ? ` in a ${c.fill.colour} cell` : '';
+      candidates.push({ x, st: { status: word.status, statusSource: 'word', statusEvidence: `"${clean(c.text)}"${fill} on page ${c.lines[0]?.page ?? '?'} (${word.ruleId})` } });
+      continue;
+    }
+    if (c.column === (header?.titleColumn ?? 0) && c.text && c.marks.length === 0) continue;
+    const marks = [...c.marks, ...(c.fill && !c.text ? [c.fill] : [])];
+    const st = statusFromMarks(marks, legend);
+    if (st) candidates.push({ x: marks.length ? (marks[0].bbox[0] + marks[0].bbox[2]) / 2 : x, st });
+  }
+  const words = new Set(candidates.filter((c) => c.st.statusSource === 'word').map((c) => c.st.status));
+  if (words.size >= 2 && header?.latest == null) return null;
+  if (!header?.statusX && !header?.latest) {
+    for (let k = candidates.length - 1; k >= 0; k--) if (candidates[k].st.status === 'unknown') candidates.splice(k, 1);
+  }
+  if (!candidates.length) return null;
+  const near = (x: number, target: number | null) => (target === null ? Infinity : Math.abs(x - target));
+  const usable = candidates.filter((c) => !header?.trendX.some((t) => Math.abs(c.x - t) < 15));
+  if (!usable.length) return null;
+  if (header?.latest != null) {
+    usable.sort((a, b) => near(a.x, header.latest) - near(b.x, header.latest));
+    const best = usable[0];
+    if (header.previous != null && near(best.x, header.previous) < near(best.x, header.latest)) return null;
+    return best.st;
+  }
+  if (header?.statusX != null) {
+    usable.sort((a, b) => near(a.x, header.statusX) - near(b.x, header.statusX));
+    return usable[0].st;
+  }
+  return usable[0].st;
+}
+
+function isLegendTable(t: Table, before: Unit | undefined, v: Vocabulary): boolean {
+  const headed = before && (before.kind === 'heading' || before.kind === 'text') && hasRole(clean(before.text), 'legend-heading', v);
+  const statusRows = t.rows.filter((r) => r.cells.some((c) => c.text && statusOfText(c.text, v) && c.fill));
+  const distinct = new Set(statusRows.map((r) => statusOfText(r.cells.find((c) => c.text && statusOfText(c.text, v))!.text, v)!.status));
+  if (headed && statusRows.length >= 2) return true;
+  // A key: each row one status word in a filled cell and a definition, every status once.
+  return statusRows.length >= 3 && distinct.size === statusRows.length && t.rows.length <= 8 &&
+    t.rows.every((r) => r.cells.length <= 2);
+}
+
+function legendEntriesOfTable(t: Table, v: Vocabulary) {
+  return t.rows.flatMap((r) => {
+    const c = r.cells.find((x) => x.text && statusOfText(x.text, v));
+    const m = c?.fill ?? r.cells.flatMap((x) => x.marks)[0];
+    if (!c || !m) return [];
+    return [{ colourClass: m.colourClass, shape: m.shape, text: c.text, colour: m.colour }];
+  });
+}
+
+function isSummaryTable(t: Table, v: Vocabulary): boolean {
+  const body = t.rows.slice(1);
+  if (!body.length) return false;
+  const numeric = body.flatMap((r) => r.cells.slice(1)).filter((c) => c.text);
+  const allNum = numeric.length > 0 && numeric.every((c) => /^[\d\s,.%()-]+$/.test(c.text));
+  const headerStatus = t.rows[0].cells.filter((c) => c.text && statusOfText(c.text, v)).length >= 2;
+  const totals = t.rows.some((r) => hasRole(clean(r.cells[0]?.text ?? ''), 'summary-header', v));
+  return (allNum && (headerStatus || totals)) || (headerStatus && body.every((r) => !r.cells.some((c) => statusOfText(c.text, v))));
+}
+
+function looksLikeIndicators(t: Table): boolean {
+  const body = t.rows.slice(1);
+  return body.length > 0 && body.every((r) => r.cells.length >= 2 && r.cells.slice(1).some((c) => /\d/.test(c.text)));
+}
+
+function indicatorsOf(t: Table, header: TableHeader | null, legend: Legend, v: Vocabulary): Indicator[] {
+  return t.rows.slice(header?.bodyStart ?? 1).flatMap((r) => {
+    const name = clean(r.cells[0]?.text ?? '');
+    if (!name) return [];
+    const values = r.cells.slice(1).map((c) => clean(c.text)).filter((x) => /\d/.test(x));
+    if (!values.length) return [];
+    return [{ name, page: t.page, values, status: rowStatus(r, header, legend, v)?.status ?? 'unknown', residentFacing: false }];
+  });
+}
