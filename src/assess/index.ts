@@ -1,4 +1,4 @@
-import type { ClassifiedGoal } from '../classify/index.js';
+import type { ClassifiedGoal } from '../model/goal.js';
 import type { DocumentSummary, Evidence, Flag, Goal, Language } from '../model/result.js';
 import type { AssessConfig } from './config.js';
 

@@ -12,6 +12,8 @@ interface CompiledRule { rule: EvidenceRule; lexicon?: string[][] }
 export interface ClassifierOptions {
   /** How much the rules weigh against the model's log-probabilities. */
   ruleWeight?: number;
+  /** Scales the model's log-probabilities (naive Bayes is overconfident; tuned on the dev split). */
+  modelWeight?: number;
 }
 
 /**
@@ -21,6 +23,7 @@ export interface ClassifierOptions {
 export class Classifier {
   private readonly compiled: Record<Language, CompiledRule[]>;
   readonly ruleWeight: number;
+  readonly modelWeight: number;
 
   constructor(readonly rules: RuleSet, readonly models: Partial<Record<Language, NaiveBayesModel>>, options: ClassifierOptions = {}) {
     const ev = rules.rules.filter((r): r is EvidenceRule => r.kind === 'pattern' || r.kind === 'lexicon');
@@ -28,6 +31,7 @@ export class Classifier {
       ev.filter((r) => r.language === lang).map((rule) => ({ rule, lexicon: rule.kind === 'lexicon' ? compileLexicon(rule) : undefined }));
     this.compiled = { sv: compile('sv'), en: compile('en') };
     this.ruleWeight = options.ruleWeight ?? 1;
+    this.modelWeight = options.modelWeight ?? 1;
   }
 
   /** The rule ids and features that fire on a sentence (two passes, so a rule may require another's feature). */
@@ -63,7 +67,7 @@ export class Classifier {
     const toks = this.modelTokens(text, language, features);
     const logp = model ? modelLogProbs(model, toks) : uniform();
     const score = {} as Record<Label, number>;
-    for (const l of LABELS) score[l] = logp[l] + this.ruleWeight * ruleScore[l];
+    for (const l of LABELS) score[l] = this.modelWeight * logp[l] + this.ruleWeight * ruleScore[l];
     const label = LABELS.reduce((a, b) => (score[b] > score[a] ? b : a));
     const max = score[label];
     const z = LABELS.reduce((s, l) => s + Math.exp(score[l] - max), 0);
@@ -113,7 +117,8 @@ function strongestFeatures(model: NaiveBayesModel, toks: string[], label: Label,
   return scored.filter((s) => s[1] > 0).sort((a, b) => b[1] - a[1]).slice(0, n).map((s) => s[0]);
 }
 
-export type ClassifiedGoal = GoalDraft & { sentences: Sentence[] };
+export type { ClassifiedGoal } from '../model/goal.js';
+type ClassifiedGoal = GoalDraft & { sentences: Sentence[] };
 
 /** Splits each goal's justification into sentences with their pages, and labels them. */
 export function classifyGoalSentences(goals: GoalDraft[], language: Language, classifier: Classifier): ClassifiedGoal[] {

@@ -13,7 +13,7 @@ const SV_ABBREVIATIONS = [
   'kap.', 'st.', 'nr.', 'p.g.a.', 'pga.', 'mkr.', 'tkr.', 'mnkr.', 'kl.', 'el.', 'fig.', 'tab.', 'ang.', 'f.d.', 'o.d.',
   'e.d.', 'dir.', 'avd.', 'adm.', 'sek.', 'prop.', 'SFS.', 't.v.', 'i.o.m.', 'p.s.s.', 'obs.', 'vs.',
 ];
-const HIDDEN_DOT = '\u2024';
+const HIDDEN_DOT = '\uE000';
 const abbreviationRe = new RegExp(
   `(^|[\\s(])(${SV_ABBREVIATIONS.map((a) => a.replace(/\./g, '\\.')).join('|')})(?=\\s|$)`,
   'giu',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Indicator, Orientation, Status } from './result.js';
+import { Indicator, Orientation, Status, type Sentence } from './result.js';
 
 export const Paragraph = z.object({ text: z.string(), page: z.number().int() });
 export type Paragraph = z.infer<typeof Paragraph>;
@@ -19,3 +19,6 @@ export const GoalDraft = z.object({
   activities: z.array(z.object({ title: z.string(), page: z.number().int(), status: Status })),
 });
 export type GoalDraft = z.infer<typeof GoalDraft>;
+
+/** A goal after the classify stage: its justification split into labelled sentences. */
+export type ClassifiedGoal = GoalDraft & { sentences: Sentence[] };

@@ -82,6 +82,7 @@ mark { padding: .05rem .15rem; border-radius: .2rem; box-decoration-break: clone
 .rf { font-size: .8em; color: var(--muted); }
 .dot { display: inline-block; width: .8em; height: .8em; border-radius: 50%; vertical-align: -.05em;
   margin-right: .35em; border: 1px solid rgba(0,0,0,.25); background: var(--unknown); }
+.goal h3 .status { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .s-green { background: var(--green); } .s-yellow { background: var(--yellow); }
 .s-red { background: var(--red); } .s-unknown { background: var(--unknown); }
 table { border-collapse: collapse; width: 100%; font-size: .95rem; }

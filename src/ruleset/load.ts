@@ -85,9 +85,12 @@ function position(doc: Document, lc: LineCounter, pathKeys: PropertyKey[]): { li
   return { line: 1, column: 1 };
 }
 
+/** JavaScript's \\b is ASCII-only even with the u flag (it sees no word edge before "ö"): use a Unicode one. */
+const UNICODE_BOUNDARY = '(?:(?<=[\\p{L}\\p{N}_])(?![\\p{L}\\p{N}_])|(?<![\\p{L}\\p{N}_])(?=[\\p{L}\\p{N}_]))';
+
 function compile(pattern: string, where: () => RuleError, errors: RuleError[]): RegExp | null {
   try {
-    return new RegExp(pattern, 'iu');
+    return new RegExp(pattern.replace(/(?<!\\)\\b/g, UNICODE_BOUNDARY), 'iu');
   } catch (e) {
     errors.push({ ...where(), message: `invalid regular expression ${JSON.stringify(pattern)}: ${(e as Error).message}` });
     return null;

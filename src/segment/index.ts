@@ -95,6 +95,13 @@ export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: 
         continue;
       }
       if (hasRole(title, 'legend-heading', v)) { current = null; pending = []; continue; }
+      // "● Delvis uppfyllt – utvecklingen går i rätt riktning": a legend entry, not a goal.
+      if (marks.length && leadingStatusPhrase(title, v)) {
+        const m = marks.find((x) => statusOfMark(x, legend) || x.colourClass === 'other');
+        if (m) learnLegend(legend, [{ colourClass: m.colourClass, shape: m.shape, text: title, colour: m.colour }], v);
+        current = null;
+        continue;
+      }
       const st = statusFromMarks(marks, legend) ?? statusFollowing(us, i, v);
       if (st) {
         const g = add({ title: stripStatusWord(title, v), page: u.page, ...st, justification: [], indicators: [], activities: [] });
@@ -246,6 +253,7 @@ function statusFollowing(us: Unit[], i: number, v: Vocabulary): StatusFound | nu
   for (let k = i + 1; k < Math.min(us.length, i + 3); k++) {
     const u = us[k];
     if (u.kind !== 'text' && u.kind !== 'heading') return null;
+    if (u.marks.length) return null; // a marked line is a goal or legend entry of its own
     const first = u.kind === 'text' ? u.lines[0].text : u.text;
     const s = statusOfText(first, v) ?? (/^(status|bedömning|rag|rating|måluppfyllelse)\b/i.test(first) ? statusInSentence(first, v) : null);
     if (s) return { status: s.status, statusSource: 'word', statusEvidence: `"${first.trim()}" (${s.ruleId})` };
@@ -256,6 +264,14 @@ function statusFollowing(us: Unit[], i: number, v: Vocabulary): StatusFound | nu
     }
   }
   return null;
+}
+
+function leadingStatusPhrase(text: string, v: Vocabulary): boolean {
+  const words = text.split(/\s+/);
+  for (let n = Math.min(5, words.length); n >= 1; n--) {
+    if (statusOfText(words.slice(0, n).join(' ').replace(/[–:=-]+$/, ''), v)) return true;
+  }
+  return false;
 }
 
 function stripStatusWord(title: string, v: Vocabulary): string {

@@ -1,0 +1,62 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { root } from '../helpers.js';
+
+const cli = path.join(root, 'dist', 'cli', 'main.js');
+const run = (args: string[], input?: string) => spawnSync(process.execPath, [cli, ...args], { cwd: root, input, encoding: 'utf8', timeout: 60_000 });
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'verkstad-cli-'));
+
+describe('CLI contract', () => {
+  it('--version and --help (ends with examples)', () => {
+    expect(run(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const help = run(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/Examples:[\s\S]*verkstad check/);
+  });
+
+  it('exit 0: a draft with no findings', () => {
+    const d = tmp();
+    const f = path.join(d, 'draft.md');
+    fs.writeFileSync(f, '# Fler elever ska klara målen\nStatus: grön\n\nAndelen elever med godkända betyg ökade från 78 till 84 procent jämfört med förra året.\n');
+    const r = run(['check', f]);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+  });
+
+  it('exit 1: check fails on a flagged green goal (and writing --out does not change that)', () => {
+    const d = tmp();
+    const f = path.join(d, 'draft.md');
+    fs.writeFileSync(f, '# Barn och unga ska få tidigt stöd\nStatus: grön\n\nEn ny samverkansstruktur har inrättats. All personal har genomgått utbildning i det nya arbetssättet. Fokus kommer att läggas på implementering under nästa år.\n');
+    const r = run(['check', f, '--format', 'sarif', '--out', path.join(d, 'out.sarif')]);
+    expect(r.status, r.stdout + r.stderr).toBe(1);
+    expect(JSON.parse(fs.readFileSync(path.join(d, 'out.sarif'), 'utf8')).runs[0].results[0].ruleId).toBe('GREEN_INTERNAL_ONLY');
+  });
+
+  it('exit 2: usage error, and a document that cannot be analysed (the others still are)', () => {
+    expect(run(['analyze']).status).toBe(2);
+    const d = tmp();
+    fs.writeFileSync(path.join(d, 'empty.pdf'), '');
+    fs.writeFileSync(path.join(d, 'ok.md'), '# Trygg äldreomsorg\nStatus: grön\n\nAndelen nöjda brukare ökade till 91 procent.\n');
+    const r = run(['analyze', d, '--format', 'json']);
+    expect(r.status).toBe(2);
+    const json = JSON.parse(r.stdout);
+    const empty = json.documents.find((x: { file: string }) => x.file.endsWith('empty.pdf'));
+    expect(empty.error.code).toBe('EMPTY');
+    expect(json.documents.find((x: { file: string }) => x.file.endsWith('ok.md')).goals).toHaveLength(1);
+  });
+
+  it('classify reads stdin and prints only the contract', () => {
+    const r = run(['classify', '--lang', 'sv'], 'Genom den nya organisationen har väntetiden minskat till sex dagar.\nKontaktcenter tilldelades pris för bästa service.\n');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.map((x: { label: string }) => x.label)).toEqual(['outcome', 'internal']);
+    expect(Object.keys(out[0]).sort()).toEqual(['confidence', 'label', 'reasons', 'residentFacing', 'text']);
+  });
+
+  it('rules check validates every file and runs every example', () => {
+    const r = run(['rules', 'check']);
+    expect(r.status, r.stderr).toBe(0);
+  });
+});

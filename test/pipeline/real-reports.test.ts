@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzeBytes, runStages } from '../../src/pipeline.js';
+import { hasRealReports, realReports, sharedContext } from '../helpers.js';
+
+describe.skipIf(!hasRealReports)('real reports (../shared/real-reports)', () => {
+  it('Bokslut_2025.pdf: 11 goals, all green from raster icons, Kommentar text as justification, footers set aside', async () => {
+    const file = path.join(realReports, 'Bokslut_2025.pdf');
+    const out = await runStages(file, fs.readFileSync(file), await sharedContext());
+    const goals = out.result.goals;
+    expect(goals).toHaveLength(11);
+    expect(goals.every((g) => g.status === 'green')).toBe(true);
+    expect(goals.every((g) => g.statusEvidence.startsWith('icon'))).toBe(true);
+    expect(goals.every((g) => g.page >= 25 && g.page <= 32)).toBe(true);
+    expect(goals.every((g) => g.sentences.length > 0)).toBe(true);
+    expect(goals.some((g) => /Erbjuda föreläsning/.test(g.title))).toBe(false); // an activity, not a goal
+    const p25 = out.layout.pages[24];
+    expect(p25.furniture.map((f) => f.text)).toContain('SID 24 (36)');
+    expect(p25.furniture.every((f) => f.role === 'footer')).toBe(true);
+  }, 60_000);
+
+  it('QPR Q3 appendix: 38 rated KPIs, 17 green / 12 amber / 9 red, each with directorate commentary', async () => {
+    const file = path.join(realReports, 'QPR Q3 Cabinet appendix 1.pdf');
+    const r = await analyzeBytes(file, fs.readFileSync(file), await sharedContext());
+    expect(r.language).toBe('en');
+    expect(r.goals).toHaveLength(38);
+    expect(r.summary.byStatus).toEqual({ green: 17, yellow: 12, red: 9, unknown: 0 });
+    expect(r.goals.every((g) => g.statusSource === 'word' && /cell/.test(g.statusEvidence))).toBe(true);
+    expect(r.goals.filter((g) => g.sentences.length > 0).length).toBe(38);
+  }, 60_000);
+});
