@@ -5,6 +5,7 @@
  *
  * An analyzer module exports `createAnalyzer` and `errorResult` with the signatures below.
  */
+import { createHash } from 'node:crypto';
 import { contextFingerprint, createContext } from '../context.js';
 import type { DocumentErrorCode } from '../model/errors.js';
 import type { DocumentResult } from '../model/result.js';
@@ -14,14 +15,12 @@ export interface AnalyzerOptions {
   rulesDir?: string;
   configPath?: string;
   maxPages?: number;
+  /** Force the document language instead of detecting it. */
+  language?: 'sv' | 'en';
 }
 
-/** Versions and hashes that decide whether a stored result is still valid (part of the cache key). */
-export interface Fingerprint {
-  tool: string;
-  rules: string;
-  model: string;
-}
+export type { Fingerprint } from '../store/cache-key.js';
+import type { Fingerprint } from '../store/cache-key.js';
 
 export interface Analyzer {
   fingerprint: Fingerprint;
@@ -36,8 +35,13 @@ export interface AnalyzerModule {
 
 export async function createAnalyzer(opts: AnalyzerOptions): Promise<Analyzer> {
   const ctx = await createContext(opts);
+  // The assessment config and a forced language change results too, so they are part of the cache key.
+  const config = createHash('sha256')
+    .update(JSON.stringify({ config: ctx.config, language: ctx.language ?? null }))
+    .digest('hex')
+    .slice(0, 16);
   return {
-    fingerprint: contextFingerprint(ctx),
+    fingerprint: { ...contextFingerprint(ctx), config },
     analyze: (file, bytes) => analyzeBytes(file, bytes, ctx),
   };
 }

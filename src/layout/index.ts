@@ -4,7 +4,7 @@ import { readingFlows } from './columns.js';
 import { findFurniture } from './furniture.js';
 import { toLine } from './lines.js';
 import { buildRows, type TextRow } from './segments.js';
-import { findTables, type Grid } from './tables.js';
+import { findTables, horizontalLines, type Grid } from './tables.js';
 
 export { joinLines } from './segments.js';
 
@@ -69,7 +69,7 @@ function layoutPage(
       for (const s of r.segments) furnitureLines.push(toLine(s, role));
     } else rows.push(r);
   });
-  const grid: Grid = { fills, rules: page.rules };
+  const grid: Grid = { fills, rules: page.rules, lines: horizontalLines(page.rules) };
   const gridBoxes = [...fills.map((f) => f.bbox), ...page.rules.map((r) => r.bbox)];
   const flow = readingFlows(rows, page.width, gridBoxes);
   const symbols = page.marks.filter((m) => m.kind !== 'cell');
@@ -176,7 +176,9 @@ function lineForMark(m: Mark, lines: Line[]): Line | null {
     const dy = cy < l.bbox[1] ? l.bbox[1] - cy : cy > l.bbox[3] ? cy - l.bbox[3] : 0;
     if (dy > Math.max(3, h * 0.6)) continue;
     const dx = m.bbox[2] < l.bbox[0] ? l.bbox[0] - m.bbox[2] : m.bbox[0] > l.bbox[2] ? m.bbox[0] - l.bbox[2] : 0;
-    if (dx > Math.max(120, l.fontSize * 12)) continue;
+    // Beside the line (centre within its height) it may sit far to the right, as status columns of headings do;
+    // a little above or below, it must be close.
+    if (dy > 0 && dx > Math.max(120, l.fontSize * 12)) continue;
     const score = dy * 4 + dx;
     if (score < bestScore) { best = l; bestScore = score; }
   }

@@ -11,6 +11,8 @@ export interface Grid {
   /** Cell backgrounds and borders: they tell where a table is and where its rows part. */
   fills: Mark[];
   rules: Rule[];
+  /** The horizontal borders, joined (see horizontalLines). */
+  lines: BBox[];
 }
 
 /** A symbol or icon that sits in a cell of its own (to the right, past a gap), not as a bullet before the text. */
@@ -51,7 +53,7 @@ export function findTables(rows: TextRow[], marks: Mark[], grid: Grid, page: num
       const prev = rows[j - 1], cur = rows[j];
       const lh = Math.max(prev.segments[0].fontSize, cur.segments[0].fontSize);
       const gap = cur.bbox[1] - prev.bbox[3];
-      const inGrid = insideGrid(cur.bbox, grid);
+      const inGrid = insideGrid(cur.bbox, grid) || ruledBetween(prev, cur, grid);
       if (multi[j] && (gap < lh * 2.2 || inGrid)) { multiCount++; j++; continue; }
       if (!multi[j]) {
         const starts = cols();
@@ -70,6 +72,32 @@ export function findTables(rows: TextRow[], marks: Mark[], grid: Grid, page: num
     }
   }
   return out;
+}
+
+/**
+ * Horizontal borders joined into lines: Chromium and Word draw a table's borders cell by cell, so the pieces of one
+ * border share a y and touch end to end.
+ */
+export function horizontalLines(rules: Rule[]): BBox[] {
+  const pieces = rules.map((r) => r.bbox).filter((b) => b[3] - b[1] <= 2.5 && b[2] - b[0] > 2).sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+  const lines: BBox[] = [];
+  for (const b of pieces) {
+    const hit = lines.find((l) => Math.abs((l[1] + l[3]) / 2 - (b[1] + b[3]) / 2) < 1.2 && b[0] <= l[2] + 2 && b[2] >= l[0] - 2);
+    if (hit) { hit[0] = Math.min(hit[0], b[0]); hit[2] = Math.max(hit[2], b[2]); hit[1] = Math.min(hit[1], b[1]); hit[3] = Math.max(hit[3], b[3]); }
+    else lines.push([...b] as BBox);
+  }
+  return lines;
+}
+
+/** A horizontal border between two rows, as ruled tables draw between their rows. */
+function ruledBetween(prev: TextRow, cur: TextRow, grid: Grid): boolean {
+  const x0 = Math.min(prev.bbox[0], cur.bbox[0]), x1 = Math.max(prev.bbox[2], cur.bbox[2]);
+  const lh = cur.segments[0].fontSize;
+  if (cur.bbox[1] - prev.bbox[3] > lh * 4) return false;
+  return grid.lines.some((b) => {
+    const y = (b[1] + b[3]) / 2;
+    return y > prev.bbox[1] && y < cur.bbox[3] && overlapX(b, [x0, 0, x1, 0]) > (x1 - x0) * 0.5;
+  });
 }
 
 function insideGrid(b: BBox, grid: Grid): boolean {
@@ -95,9 +123,8 @@ function columnStarts(rows: TextRow[], marks: Mark[]): number[] {
 function separators(grid: Grid, x0: number, x1: number): number[] {
   const ys: number[] = [];
   const width = x1 - x0;
-  for (const r of grid.rules) {
-    const b = r.bbox;
-    if (b[3] - b[1] <= 2.5 && overlapX(b, [x0, 0, x1, 0]) > width * 0.3) ys.push((b[1] + b[3]) / 2);
+  for (const b of grid.lines) {
+    if (overlapX(b, [x0, 0, x1, 0]) > width * 0.3) ys.push((b[1] + b[3]) / 2);
   }
   for (const f of grid.fills) {
     if (overlapX(f.bbox, [x0, 0, x1, 0]) > Math.min(width * 0.2, 40)) ys.push(f.bbox[1], f.bbox[3]);

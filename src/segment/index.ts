@@ -45,6 +45,8 @@ function joinText(lines: string[]): string {
 }
 
 const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
+/** A goal title without the status symbols drawn as text before or after it. */
+const titleText = (s: string) => clean(s).replace(/^[●⬤■◼⬛▪◆♦★⚫○◯□◉✔✓✖✗✘\s]+|[●⬤■◼⬛▪◆♦★⚫○◯□◉✔✓✖✗✘\s]+$/gu, '');
 
 /** Finds every goal in a laid-out report: its title, status, justification, indicators and activities. */
 export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: Language): SegmentResult {
@@ -65,7 +67,7 @@ export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: 
     const words = titleWords(g.title);
     if (goals.some((o) => origin.get(o) !== currentOrigin && sameTitle(words, titleWords(o.title)))) return null;
     seen.add(key);
-    const o = orientationOf(g.title, v);
+    const o = orientationOf(g.title, section, v);
     const goal: GoalDraft = {
       ...g,
       id: createHash('sha256').update(`${g.page}\0${key}`).digest('hex').slice(0, 12),
@@ -77,6 +79,8 @@ export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: 
     return goal;
   };
 
+  /** The nearest heading above that is not itself a goal: "Målområde: Välfungerande organisation". */
+  let section = '';
   let current: GoalDraft | null = null;
   let currentLevel = 99;
   let inActivities = false;
@@ -104,7 +108,7 @@ export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: 
       }
       const st = statusFromMarks(marks, legend) ?? statusFollowing(us, i, v);
       if (st) {
-        const g = add({ title: stripStatusWord(title, v), page: u.page, ...st, justification: [], indicators: [], activities: [] });
+        const g = add({ title: stripStatusWord(titleText(title), v), page: u.page, ...st, justification: [], indicators: [], activities: [] });
         current = g;
         currentLevel = u.kind === 'heading' ? u.level : 99;
         inActivities = false;
@@ -112,6 +116,7 @@ export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: 
         continue;
       }
       if (u.kind === 'heading') {
+        section = title;
         // A short caption right above a table ("RAG rating") belongs to the table, not to a new section.
         const caption = us[i + 1]?.kind === 'table' && title.split(' ').length <= 4;
         if (current && u.level <= currentLevel && !caption) current = null;
@@ -126,7 +131,8 @@ export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: 
       const text = clean(u.text);
       if (current && !inActivities) {
         if (statusOfText(text, v) && current.justification.length === 0) continue; // the status line itself
-        current.justification.push({ text: stripLabel(text, v), page: u.page });
+        const comment = stripLabel(text, v);
+        if (comment) current.justification.push({ text: comment, page: u.page });
       } else if (!current) {
         pending.push({ text, page: u.page });
       }
@@ -171,7 +177,7 @@ export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: 
       }
       continue;
     }
-    if (current && header?.kind === 'indicator' && currentLevel < 99 && !header.latest) {
+    if (current && !inActivities && header?.kind === 'indicator' && !header.latest) {
       current.indicators.push(...indicatorsOf(t, header, legend, v));
       continue;
     }
@@ -179,24 +185,36 @@ export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: 
     inActivities = false;
     const shared = header?.latest ? pending.filter((p) => !hasRole(p.text, 'legend-heading', v)) : [];
     let last: GoalDraft | null = null;
+    const tableGoals: GoalDraft[] = [];
     for (const { r, st } of goalRows) {
       const titleCell = r.cells.find((c) => c.column === (header?.titleColumn ?? 0)) ?? r.cells[0];
       if (st && titleCell && titleCell.text && !statusOfText(titleCell.text, v)) {
-        const title = clean(titleCell.text);
+        const title = titleText(titleCell.text);
         if (hasRole(title, 'summary-header', v) || hasRole(title, 'not-goal', v)) continue;
-        const g = add({ title, page: t.page, ...st, justification: [...shared], indicators: [], activities: [] });
+        const g = add({ title, page: t.page, ...st, justification: [], indicators: [], activities: [] });
         if (!g) { last = null; continue; }
+        tableGoals.push(g);
         const comment = r.cells.filter((c) => c !== titleCell && header?.commentColumns.includes(c.column));
         for (const c of comment) if (c.text) g.justification.push({ text: stripLabel(clean(c.text), v), page: t.page });
         const values = r.cells.filter((c) => c !== titleCell && !comment.includes(c) && /\d/.test(c.text)).map((c) => clean(c.text));
         if (values.length || header?.latest) g.indicators.push({ name: title, page: t.page, values, status: st.status, residentFacing: false });
         last = g;
+      } else if (!st && isSectionRow(r) && !hasRole(clean(r.cells[0]?.text ?? ''), 'justification-label', v)) {
+        // A bold row across the table ("Målområde: …") opens a section; it is nobody's commentary.
+        section = clean(r.cells.map((c) => c.text).join(' '));
+        last = null;
       } else if (last && !st) {
         const text = clean(r.cells.map((c) => c.text).join(' '));
-        if (text && !/^\d/.test(text)) last.justification.push({ text: stripLabel(text, v), page: t.page });
+        const comment = text && !/^\d/.test(text) ? stripLabel(text, v) : '';
+        if (comment) last.justification.push({ text: comment, page: t.page });
       }
     }
-    current = last && !header?.latest ? last : null;
+    // Text after the table continues the last goal only where the table left it waiting for one
+    // (a bare "Kommentar:" row, or no commentary at all); else it is the report's own prose.
+    const lastRow = t.rows[t.rows.length - 1];
+    const bareLabel = lastRow && hasRole(clean(lastRow.cells.map((c) => c.text).join(' ')), 'justification-label', v);
+    current = last && !header?.latest && (bareLabel || last.justification.length === 0) ? last : null;
+    if (shared.length) distributeCommentary(tableGoals, shared);
     currentLevel = 99;
     pending = [];
   }
@@ -215,6 +233,40 @@ function sameTitle(a: Set<string>, b: Set<string>): boolean {
   let common = 0;
   for (const w of a) if (b.has(w)) common++;
   return common / Math.min(a.size, b.size) >= 0.75;
+}
+
+/**
+ * Commentary written before a KPI table belongs to the KPIs in it. A paragraph that opens by naming one KPI
+ * ("EHC plans issued within 20 weeks. Performance rose …") is that KPI's alone (the naming sentence dropped);
+ * the rest is the directorate's commentary on all the KPIs that have no paragraph of their own.
+ */
+function distributeCommentary(goals: GoalDraft[], paragraphs: Paragraph[]): void {
+  const own = new Map<GoalDraft, Paragraph[]>();
+  const general: Paragraph[] = [];
+  for (const p of paragraphs) {
+    const first = /^(.{3,160}?[.:–])\s/.exec(p.text + ' ')?.[1] ?? '';
+    const words = titleWords(first);
+    let best: GoalDraft | null = null, bestScore = 0, ties = 0;
+    for (const g of goals) {
+      const tw = titleWords(g.title);
+      let common = 0;
+      for (const w of tw) if (words.has(w)) common++;
+      const sc = tw.size ? common / tw.size : 0;
+      if (sc > bestScore + 1e-9) { best = g; bestScore = sc; ties = 0; } else if (Math.abs(sc - bestScore) < 1e-9) ties++;
+    }
+    if (best && bestScore >= 0.5 && ties === 0) {
+      // Drop the opening sentence where it only names the KPI.
+      const rest = words.size <= titleWords(best.title).size + 2 && first.split(' ').length <= 14 ? p.text.slice(first.length).trim() : p.text;
+      if (!own.has(best)) own.set(best, []);
+      if (rest) own.get(best)!.push({ text: rest, page: p.page });
+    } else general.push(p);
+  }
+  for (const g of goals) g.justification.unshift(...(own.get(g) ?? general));
+}
+
+function isSectionRow(r: Row): boolean {
+  const lines = r.cells.flatMap((c) => c.lines);
+  return r.cells.filter((c) => c.text).length === 1 && lines.length > 0 && lines.length <= 2 && lines.every((l) => l.bold);
 }
 
 function collectLegends(us: Unit[], legend: Legend, v: Vocabulary): void {
@@ -286,10 +338,19 @@ function stripLabel(text: string, v: Vocabulary): string {
   return text;
 }
 
-function orientationOf(title: string, v: Vocabulary): { orientation: 'residents' | 'organisation'; reason: string | null } {
-  for (const r of v.orientation) {
-    if (r.regexes.some((re) => re.test(title))) return { orientation: r.orientation, reason: r.id };
-  }
+/**
+ * Organisation when the title says so (employer, finances, administration); residents when the title names them;
+ * else as the section the goal stands in ("Målområde: Välfungerande organisation"); else residents.
+ */
+function orientationOf(title: string, section: string, v: Vocabulary): { orientation: 'residents' | 'organisation'; reason: string | null } {
+  const match = (text: string, o: 'residents' | 'organisation') =>
+    v.orientation.find((r) => r.orientation === o && r.regexes.some((re) => re.test(text)));
+  const org = match(title, 'organisation');
+  if (org) return { orientation: 'organisation', reason: org.id };
+  const res = match(title, 'residents');
+  if (res) return { orientation: 'residents', reason: res.id };
+  const sec = section ? match(section, 'organisation') : undefined;
+  if (sec) return { orientation: 'organisation', reason: `${sec.id} (section "${section}")` };
   return { orientation: 'residents', reason: null };
 }
 
@@ -322,7 +383,8 @@ function readHeader(t: Table, v: Vocabulary): TableHeader | null {
       }
       return null;
     });
-    if (!roles.some((r) => r) || roles.filter((r) => r).length < Math.ceil(cells.filter((c) => c.text).length / 2)) {
+    const named = roles.filter((r) => r).length;
+    if (!named || (named < 2 && named < Math.ceil(cells.filter((c) => c.text).length / 2))) {
       if (found) break;
       continue;
     }
@@ -374,15 +436,14 @@ function rowStatus(r: Row, header: TableHeader | null, legend: Legend, v: Vocabu
   const near = (x: number, target: number | null) => (target === null ? Infinity : Math.abs(x - target));
   const usable = candidates.filter((c) => !header?.trendX.some((t) => Math.abs(c.x - t) < 15));
   if (!usable.length) return null;
-  if (header?.latest != null) {
-    usable.sort((a, b) => near(a.x, header.latest) - near(b.x, header.latest));
+  // The status column is the RAG/status column where the table has one, else the "Latest" column (whose value is the
+  // rating itself in tables like "Latest | Previous"). Never a status nearer the previous period's column.
+  const target = header?.statusX ?? header?.latest ?? null;
+  if (target != null) {
+    usable.sort((a, b) => near(a.x, target) - near(b.x, target));
     const best = usable[0];
-    if (header.previous != null && near(best.x, header.previous) < near(best.x, header.latest)) return null;
+    if (header?.previous != null && near(best.x, header.previous) < near(best.x, target)) return null;
     return best.st;
-  }
-  if (header?.statusX != null) {
-    usable.sort((a, b) => near(a.x, header.statusX) - near(b.x, header.statusX));
-    return usable[0].st;
   }
   return usable[0].st;
 }

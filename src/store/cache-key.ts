@@ -8,15 +8,17 @@ export interface Fingerprint {
   rules: string;
   /** Hash of the classifier model. */
   model: string;
+  /** Hash of anything else that changes results (assessment config, forced language). */
+  config?: string;
 }
 
 /**
- * The cache key of one document: sha256 over the file's sha256, the tool version, the rules hash and the
- * model hash. A stored result is reused only when all four are the same.
+ * The cache key of one document: sha256 over the file's sha256, the tool version, the rules hash, the
+ * model hash and the config hash. A stored result is reused only when all of them are the same.
  */
 export function cacheKeyFor(fileSha256: string, fp: Fingerprint): string {
   return createHash('sha256')
-    .update(['verkstad-cache-v1', fileSha256, fp.tool, fp.rules, fp.model].join('\0'))
+    .update(['verkstad-cache-v1', fileSha256, fp.tool, fp.rules, fp.model, fp.config ?? ''].join('\0'))
     .digest('hex');
 }
 

@@ -33,6 +33,7 @@ CREATE TABLE IF NOT EXISTS documents (
   tool_version  TEXT,
   rules_hash    TEXT,
   model_hash    TEXT,
+  config_hash   TEXT,
   limits_json   TEXT,
   result_json   TEXT NOT NULL
 );
@@ -131,6 +132,7 @@ interface DocumentRow {
   tool_version: string | null;
   rules_hash: string | null;
   model_hash: string | null;
+  config_hash: string | null;
   limits_json: string | null;
   error_code: string | null;
   result_json: string;
@@ -203,14 +205,14 @@ export class Store {
       delIndicators: db.prepare('DELETE FROM indicators WHERE doc_sha256 = ?'),
       delFlags: db.prepare('DELETE FROM flags WHERE doc_sha256 = ?'),
       upsertDoc: db.prepare(`INSERT INTO documents (sha256, file, pages, language, error_code, error_message, goals, green,
-          flagged_green, analysed_at, analysis_ms, cache_key, tool_version, rules_hash, model_hash, limits_json, result_json)
+          flagged_green, analysed_at, analysis_ms, cache_key, tool_version, rules_hash, model_hash, config_hash, limits_json, result_json)
         VALUES (@sha256, @file, @pages, @language, @error_code, @error_message, @goals, @green, @flagged_green, @analysed_at,
-          @analysis_ms, @cache_key, @tool_version, @rules_hash, @model_hash, @limits_json, @result_json)
+          @analysis_ms, @cache_key, @tool_version, @rules_hash, @model_hash, @config_hash, @limits_json, @result_json)
         ON CONFLICT(sha256) DO UPDATE SET file = excluded.file, pages = excluded.pages, language = excluded.language,
           error_code = excluded.error_code, error_message = excluded.error_message, goals = excluded.goals,
           green = excluded.green, flagged_green = excluded.flagged_green, analysed_at = excluded.analysed_at,
           analysis_ms = excluded.analysis_ms, cache_key = excluded.cache_key, tool_version = excluded.tool_version,
-          rules_hash = excluded.rules_hash, model_hash = excluded.model_hash, limits_json = excluded.limits_json,
+          rules_hash = excluded.rules_hash, model_hash = excluded.model_hash, config_hash = excluded.config_hash, limits_json = excluded.limits_json,
           result_json = excluded.result_json`),
       insGoal: db.prepare(`INSERT INTO goals (doc_sha256, ordinal, goal_id, title, page, status, status_source, orientation,
           evidence, flagged, flag_codes, sentences, resident_facing)
@@ -331,6 +333,7 @@ export class Store {
       tool_version: meta.fingerprint?.tool ?? null,
       rules_hash: meta.fingerprint?.rules ?? null,
       model_hash: meta.fingerprint?.model ?? null,
+      config_hash: meta.fingerprint?.config ?? null,
       limits_json: meta.limits ? JSON.stringify(meta.limits) : null,
       result_json: JSON.stringify(stored),
     });
@@ -357,7 +360,9 @@ export class Store {
     const result = JSON.parse(row.result_json) as DocumentResult;
     const limits = row.limits_json ? (JSON.parse(row.limits_json) as RecordedLimits) : undefined;
     const fingerprint =
-      row.tool_version !== null ? { tool: row.tool_version, rules: row.rules_hash ?? '', model: row.model_hash ?? '' } : undefined;
+      row.tool_version !== null
+        ? { tool: row.tool_version, rules: row.rules_hash ?? '', model: row.model_hash ?? '', config: row.config_hash ?? undefined }
+        : undefined;
     this.putTx({ ...result, file: row.file }, row.cache_key, { analysedAt: row.analysed_at, ms: row.analysis_ms ?? undefined, limits, fingerprint }, false);
   }
 }
