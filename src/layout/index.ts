@@ -139,9 +139,13 @@ function layoutPage(
     }
     if (prev) {
       const gap = line.bbox[1] - prev.bbox[3];
+      // A sentence that ends well short of the paragraph's right edge ends the paragraph, even without extra space.
+      const right = Math.max(...para.map((l) => l.bbox[2]));
+      const left = Math.min(...para.map((l) => l.bbox[0]));
+      const shortEnd = para.length >= 1 && /[.!?]$/.test(prev.text) && prev.bbox[2] < left + (right - left) * 0.8 && Math.abs(line.bbox[0] - left) < 3;
       const sameStyle = Math.abs(prev.fontSize - line.fontSize) < 1;
       const columnJump = line.bbox[1] < prev.bbox[1] - 2;
-      if (gap > Math.max(prev.fontSize, line.fontSize) * 0.75 || !sameStyle || columnJump || line.marks.length > 0 || /:$/.test(prev.text) && prev.bold) flush();
+      if ((shortEnd && para.length > 1) || gap > Math.max(prev.fontSize, line.fontSize) * 0.75 || !sameStyle || columnJump || line.marks.length > 0 || /:$/.test(prev.text) && prev.bold) flush();
     }
     para.push(line);
   }

@@ -94,10 +94,13 @@ function ruledBetween(prev: TextRow, cur: TextRow, grid: Grid): boolean {
   const x0 = Math.min(prev.bbox[0], cur.bbox[0]), x1 = Math.max(prev.bbox[2], cur.bbox[2]);
   const lh = cur.segments[0].fontSize;
   if (cur.bbox[1] - prev.bbox[3] > lh * 4) return false;
-  return grid.lines.some((b) => {
+  const between = grid.lines.some((b) => {
     const y = (b[1] + b[3]) / 2;
     return y > prev.bbox[1] && y < cur.bbox[3] && overlapX(b, [x0, 0, x1, 0]) > (x1 - x0) * 0.5;
   });
+  // …and the row itself stands between cell borders (a heading under the table's bottom border does not).
+  const walled = grid.rules.some((r) => r.bbox[3] - r.bbox[1] > 4 && r.bbox[2] - r.bbox[0] <= 2.5 && overlapY(r.bbox, cur.bbox) > (cur.bbox[3] - cur.bbox[1]) * 0.5);
+  return between && walled;
 }
 
 function insideGrid(b: BBox, grid: Grid): boolean {

@@ -82,6 +82,9 @@ export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: 
   /** The nearest heading above that is not itself a goal: "Målområde: Välfungerande organisation". */
   let section = '';
   let current: GoalDraft | null = null;
+  let goalUnit = -1;
+  /** The last goal of the previous table, for a commentary cell carried over a page break. */
+  let lastTableGoal: GoalDraft | null = null;
   let currentLevel = 99;
   let inActivities = false;
   let pending: Paragraph[] = [];
@@ -100,16 +103,18 @@ export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: 
       }
       if (hasRole(title, 'legend-heading', v)) { current = null; pending = []; continue; }
       // "● Delvis uppfyllt – utvecklingen går i rätt riktning": a legend entry, not a goal.
-      if (marks.length && leadingStatusPhrase(title, v)) {
+      if (marks.length && leadingStatusPhrase(titleText(title), v)) {
+        if (current && goalUnit === i - 1) continue; // the status line of the goal just opened
         const m = marks.find((x) => statusOfMark(x, legend) || x.colourClass === 'other');
         if (m) learnLegend(legend, [{ colourClass: m.colourClass, shape: m.shape, text: title, colour: m.colour }], v);
         current = null;
         continue;
       }
-      const st = statusFromMarks(marks, legend) ?? statusFollowing(us, i, v);
+      const st = statusFromMarks(marks, legend) ?? statusFollowing(us, i, v, legend);
       if (st) {
         const g = add({ title: stripStatusWord(titleText(title), v), page: u.page, ...st, justification: [], indicators: [], activities: [] });
         current = g;
+        goalUnit = i;
         currentLevel = u.kind === 'heading' ? u.level : 99;
         inActivities = false;
         pending = [];
@@ -128,7 +133,10 @@ export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: 
       continue;
     }
     if (u.kind === 'text') {
-      const text = clean(u.text);
+      // A status line at the head of the paragraph ("Bedömning: Uppfyllt") is the status, not evidence.
+      const body = u.lines.length > 1 && statusOfText(u.lines[0].text, v) ? joinText(u.lines.slice(1).map((l) => l.text)) : u.text;
+      const text = clean(body);
+      if (hasRole(text, 'source-note', v)) continue; // "Källa: …" under a table or a page: no one's evidence
       if (current && !inActivities) {
         if (statusOfText(text, v) && current.justification.length === 0) continue; // the status line itself
         const comment = stripLabel(text, v);
@@ -184,10 +192,11 @@ export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: 
     // A goal table: each row with a status is a goal; rows after it without status are its commentary.
     inActivities = false;
     const shared = header?.latest ? pending.filter((p) => !hasRole(p.text, 'legend-heading', v)) : [];
-    let last: GoalDraft | null = null;
+    const carried = us[i - 1]?.kind === 'table' && us[i - 1].page === t.page - 1;
+    let last: GoalDraft | null = carried ? lastTableGoal : null;
     const tableGoals: GoalDraft[] = [];
     for (const { r, st } of goalRows) {
-      const titleCell = r.cells.find((c) => c.column === (header?.titleColumn ?? 0)) ?? r.cells[0];
+      const titleCell = titleCellOf(r, header, v);
       if (st && titleCell && titleCell.text && !statusOfText(titleCell.text, v)) {
         const title = titleText(titleCell.text);
         if (hasRole(title, 'summary-header', v) || hasRole(title, 'not-goal', v)) continue;
@@ -215,6 +224,7 @@ export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: 
     const bareLabel = lastRow && hasRole(clean(lastRow.cells.map((c) => c.text).join(' ')), 'justification-label', v);
     current = last && !header?.latest && (bareLabel || last.justification.length === 0) ? last : null;
     if (shared.length) distributeCommentary(tableGoals, shared);
+    lastTableGoal = last;
     currentLevel = 99;
     pending = [];
   }
@@ -243,25 +253,40 @@ function sameTitle(a: Set<string>, b: Set<string>): boolean {
 function distributeCommentary(goals: GoalDraft[], paragraphs: Paragraph[]): void {
   const own = new Map<GoalDraft, Paragraph[]>();
   const general: Paragraph[] = [];
+  const stem = (ws: Set<string>) => new Set([...ws].map((w) => w.slice(0, 5)));
   for (const p of paragraphs) {
     const first = /^(.{3,160}?[.:–])\s/.exec(p.text + ' ')?.[1] ?? '';
-    const words = titleWords(first);
+    const lead = stem(titleWords(first));
+    // A short opening sentence that only names the KPI ("Homelessness prevention.") may name it in other words.
+    const shortLead = first.split(/\s+/).length <= 6;
     let best: GoalDraft | null = null, bestScore = 0, ties = 0;
     for (const g of goals) {
-      const tw = titleWords(g.title);
+      const tw = stem(titleWords(g.title));
       let common = 0;
-      for (const w of tw) if (words.has(w)) common++;
-      const sc = tw.size ? common / tw.size : 0;
-      if (sc > bestScore + 1e-9) { best = g; bestScore = sc; ties = 0; } else if (Math.abs(sc - bestScore) < 1e-9) ties++;
+      for (const w of tw) if (lead.has(w)) common++;
+      const sc = Math.max(tw.size ? common / tw.size : 0, shortLead && lead.size ? common / lead.size : 0);
+      if (sc > bestScore + 1e-9) { best = g; bestScore = sc; ties = 0; } else if (sc > 0 && Math.abs(sc - bestScore) < 1e-9) ties++;
     }
     if (best && bestScore >= 0.5 && ties === 0) {
       // Drop the opening sentence where it only names the KPI.
-      const rest = words.size <= titleWords(best.title).size + 2 && first.split(' ').length <= 14 ? p.text.slice(first.length).trim() : p.text;
+      const naming = shortLead || lead.size <= stem(titleWords(best.title)).size + 2 && first.split(' ').length <= 14;
+      const rest = naming ? p.text.slice(first.length).trim() : p.text;
       if (!own.has(best)) own.set(best, []);
       if (rest) own.get(best)!.push({ text: rest, page: p.page });
     } else general.push(p);
   }
   for (const g of goals) g.justification.unshift(...(own.get(g) ?? general));
+}
+
+/**
+ * The cell that names the goal: the header's goal column where it has text, else the first cell that reads as words
+ * (a reference such as "1.2" or "ASC01" before it is not the title).
+ */
+function titleCellOf(r: Row, header: TableHeader | null, v: Vocabulary): Cell | undefined {
+  const wordy = (c: Cell) => /\p{L}{2,}.*\s+.*\p{L}{2,}/u.test(c.text) && !statusOfText(c.text, v);
+  const byHeader = r.cells.find((c) => c.column === (header?.titleColumn ?? -1));
+  if (byHeader && wordy(byHeader)) return byHeader;
+  return r.cells.find(wordy) ?? r.cells[0];
 }
 
 function isSectionRow(r: Row): boolean {
@@ -293,7 +318,7 @@ function statusFromMarks(marks: Mark[], legend: Legend): StatusFound | null {
 }
 
 /** A heading followed by a status line ("Status: Uppfyllt", "Målet bedöms uppnås."). */
-function statusFollowing(us: Unit[], i: number, v: Vocabulary): StatusFound | null {
+function statusFollowing(us: Unit[], i: number, v: Vocabulary, legend: Legend): StatusFound | null {
   const head = us[i];
   if (head.kind === 'heading') {
     const inTitle = /[:–-]\s*([^:–-]+)$/.exec(head.text);
@@ -305,7 +330,15 @@ function statusFollowing(us: Unit[], i: number, v: Vocabulary): StatusFound | nu
   for (let k = i + 1; k < Math.min(us.length, i + 3); k++) {
     const u = us[k];
     if (u.kind !== 'text' && u.kind !== 'heading') return null;
-    if (u.marks.length) return null; // a marked line is a goal or legend entry of its own
+    if (u.marks.length) {
+      // "⬤ On track ↑" on the line under a heading: the heading's status, drawn and written.
+      const text = u.kind === 'text' ? u.lines[0].text : u.text;
+      if (k === i + 1 && leadingStatusPhrase(titleText(text), v)) {
+        const drawn = statusFromMarks(u.marks, legend);
+        if (drawn) return { ...drawn, statusEvidence: `${drawn.statusEvidence}, "${clean(text)}"` };
+      }
+      return null; // a marked line is a goal or legend entry of its own
+    }
     const first = u.kind === 'text' ? u.lines[0].text : u.text;
     const s = statusOfText(first, v) ?? (/^(status|bedömning|rag|rating|måluppfyllelse)\b/i.test(first) ? statusInSentence(first, v) : null);
     if (s) return { status: s.status, statusSource: 'word', statusEvidence: `"${first.trim()}" (${s.ruleId})` };

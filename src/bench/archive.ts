@@ -1,0 +1,286 @@
+/**
+ * Archive-scale benchmark: builds a synthetic archive (the committed sample and fixture PDFs plus
+ * generated long Swedish goal reports, ≥ 100 documents and ≥ 3 000 pages), analyses it with 1 and 2
+ * workers (a fresh store each), reruns the finished archive (all cache hits), and times
+ * `pdftotext -layout` on the same files when poppler is installed.
+ *
+ * Run on its own with `node dist/bench/archive.js [--docs N] [--pages N] [--keep]`.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import { runBatchWithStats, type BatchStats } from '../batch/run.js';
+import { openStore } from '../store/sqlite.js';
+
+export interface BenchArchiveOptions {
+  /** Generated reports (besides the committed PDFs). Default 100. */
+  generatedDocs?: number;
+  /** Pages per generated report (varied ±20 %). Default 30. */
+  pagesPerDoc?: number;
+  /** Worker counts to compare. Default [1, 2]. */
+  jobs?: number[];
+  /** Where to build the archive; default a new temp dir, removed afterwards unless `keep`. */
+  dir?: string;
+  keep?: boolean;
+  /** Progress and result lines; default console.log. */
+  log?: (line: string) => void;
+}
+
+export interface BenchRun {
+  jobs: number;
+  elapsedMs: number;
+  documentsPerSecond: number;
+  pagesPerSecond: number;
+  /** Highest RSS of the process (main thread and all workers), sampled every 50 ms. */
+  peakRssMb: number;
+  errors: number;
+  byError: BatchStats['byError'];
+}
+
+export interface BenchArchiveResult {
+  archive: { dir: string; documents: number; pages: number; megabytes: number; committed: number; generated: number; buildMs: number };
+  runs: BenchRun[];
+  /** elapsed(jobs = first) / elapsed(jobs = last). */
+  speedup: number | null;
+  /** Second run over the finished archive with the last store: every document a cache hit. */
+  rerun: { elapsedMs: number; cached: number; analysed: number };
+  pdftotext: { elapsedMs: number; pagesPerSecond: number } | null;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const packageRoot = path.resolve(here, '..', '..');
+
+export async function benchArchive(opts: BenchArchiveOptions = {}): Promise<BenchArchiveResult> {
+  const log = opts.log ?? ((line: string) => console.log(line));
+  const dir = opts.dir ?? (await mkdtemp(path.join(os.tmpdir(), 'verkstad-bench-')));
+  const jobsList = opts.jobs ?? [1, 2];
+  try {
+    const t0 = performance.now();
+    const committed = copyCommittedPdfs(dir);
+    const generated = await generateReports(dir, opts.generatedDocs ?? 100, opts.pagesPerDoc ?? 30);
+    const files = [...committed, ...generated].sort();
+    const buildMs = Math.round(performance.now() - t0);
+    const megabytes = files.reduce((n, f) => n + statSync(f).size, 0) / 1024 ** 2;
+    log(`archive: ${files.length} documents (${committed.length} committed, ${generated.length} generated), ${megabytes.toFixed(1)} MB, built in ${buildMs} ms`);
+
+    const runs: BenchRun[] = [];
+    let pages = 0;
+    let lastStoreDir = '';
+    for (const jobs of jobsList) {
+      const storeDir = path.join(dir, `out-jobs${jobs}`);
+      await rm(storeDir, { recursive: true, force: true });
+      const store = openStore(storeDir);
+      const peak = sampleRss();
+      try {
+        const { stats } = await runBatchWithStats(files, { jobs, store });
+        const peakRssMb = peak.stop();
+        pages = stats.pages;
+        const run: BenchRun = {
+          jobs,
+          elapsedMs: stats.elapsedMs,
+          documentsPerSecond: round((stats.analysed * 1000) / stats.elapsedMs),
+          pagesPerSecond: round((stats.analysedPages * 1000) / stats.elapsedMs),
+          peakRssMb: Math.max(peakRssMb, stats.peakRssMb),
+          errors: stats.errors,
+          byError: stats.byError,
+        };
+        runs.push(run);
+        log(
+          `jobs ${jobs}: ${(run.elapsedMs / 1000).toFixed(1)} s, ${run.documentsPerSecond} documents/s, ${run.pagesPerSecond} pages/s, ` +
+            `peak RSS ${run.peakRssMb} MB, ${run.errors} errors${run.errors ? ` ${JSON.stringify(run.byError)}` : ''}`,
+        );
+      } finally {
+        peak.stop();
+        store.close();
+      }
+      lastStoreDir = storeDir;
+    }
+    const speedup = runs.length >= 2 ? round(runs[0]!.elapsedMs / runs[runs.length - 1]!.elapsedMs) : null;
+    if (speedup !== null) log(`speed-up jobs ${runs[0]!.jobs} → ${runs[runs.length - 1]!.jobs}: ${speedup}×`);
+
+    const store = openStore(lastStoreDir);
+    let rerun: BenchArchiveResult['rerun'];
+    try {
+      const t = performance.now();
+      const { stats } = await runBatchWithStats(files, { jobs: jobsList[jobsList.length - 1], store });
+      rerun = { elapsedMs: Math.round(performance.now() - t), cached: stats.cached, analysed: stats.analysed };
+    } finally {
+      store.close();
+    }
+    log(`rerun of the finished archive: ${rerun.elapsedMs} ms (${rerun.cached} from store, ${rerun.analysed} analysed)`);
+
+    const pdftotext = timePdftotext(files, pages);
+    log(pdftotext ? `pdftotext -layout: ${(pdftotext.elapsedMs / 1000).toFixed(1)} s, ${pdftotext.pagesPerSecond} pages/s (one process at a time)` : 'pdftotext: not installed');
+
+    return {
+      archive: { dir, documents: files.length, pages, megabytes: round(megabytes), committed: committed.length, generated: generated.length, buildMs },
+      runs,
+      speedup,
+      rerun,
+      pdftotext,
+    };
+  } finally {
+    if (!opts.keep && !opts.dir) await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const round = (n: number): number => Math.round(n * 10) / 10;
+
+function sampleRss(): { stop(): number } {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
+  timer.unref();
+  return {
+    stop() {
+      clearInterval(timer);
+      return Math.round(peak / 1024 ** 2);
+    },
+  };
+}
+
+function copyCommittedPdfs(dir: string): string[] {
+  const out: string[] = [];
+  for (const rel of ['corpora/samples', 'test/fixtures/pdf']) {
+    const src = path.join(packageRoot, rel);
+    if (!existsSync(src)) continue;
+    for (const name of readdirSync(src).filter((n) => n.toLowerCase().endsWith('.pdf')).sort()) {
+      const target = path.join(dir, 'committed', `${rel.replace(/\//g, '-')}-${name}`);
+      mkdirSync(path.dirname(target), { recursive: true });
+      copyFileSync(path.join(src, name), target);
+      out.push(target);
+    }
+  }
+  return out;
+}
+
+function timePdftotext(files: string[], pages: number): BenchArchiveResult['pdftotext'] {
+  if (spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).error) return null;
+  const t = performance.now();
+  for (const f of files) spawnSync('pdftotext', ['-layout', f, os.devNull], { stdio: 'ignore' });
+  const elapsedMs = Math.round(performance.now() - t);
+  return { elapsedMs, pagesPerSecond: round((pages * 1000) / elapsedMs) };
+}
+
+// ---------------------------------------------------------------------------
+// Generated reports: our own Swedish text, one coloured circle before each goal heading.
+
+const BOARDS = ['Kultur- och fritidsnämnden', 'Socialnämnden', 'Barn- och utbildningsnämnden', 'Miljö- och byggnämnden', 'Tekniska nämnden', 'Äldrenämnden'];
+const GOALS = [
+  'Fler invånare ska delta i kulturlivet',
+  'Barn och unga ska ha en meningsfull fritid',
+  'Väntetiden till bygglov ska minska',
+  'Äldre ska känna sig trygga i sitt boende',
+  'Fler elever ska nå målen i alla ämnen',
+  'Kommunen ska vara en attraktiv arbetsgivare',
+  'Gator och cykelvägar ska vara säkra året runt',
+  'Invånarna ska få snabba svar från kommunen',
+  'Andelen förnybar energi ska öka',
+  'Ekonomin ska vara i balans',
+];
+const SENTENCES = [
+  'Under perioden har förvaltningen arbetat fram en ny struktur för samverkan mellan enheterna.',
+  'En styrgrupp har tillsatts och en handlingsplan har tagits fram.',
+  'Personalen har genomgått kompetensutveckling i bemötande och nya arbetssätt.',
+  'Kartläggningen av processerna är klar och analysen presenteras för nämnden i höst.',
+  'Fokus kommer att läggas på att förbättra rutinerna under nästa år.',
+  'Arbetet ska fortsätta och planeras att utvärderas under 2026.',
+  'Väntetiden har minskat från 21 till 14 dagar jämfört med samma period förra året.',
+  'Andelen nöjda besökare ökade till 87 procent i årets enkät.',
+  '412 hushåll fick stöd med energirådgivning under våren.',
+  'Den nya fritidsgården öppnade i mars och har haft 3 150 besök.',
+  'Målet handlar om att alla ska kunna ta del av kommunens service.',
+  'Resultatet påverkas av konjunkturen och mäts en gång per år.',
+  'Kontaktcenter har tilldelats ett pris för god service.',
+  'Samordningen med regionen har stärkts genom gemensamma möten.',
+  'Färre elever än tidigare lämnade grundskolan utan godkända betyg.',
+];
+const COLOURS = [rgb(0.2, 0.65, 0.25), rgb(0.95, 0.75, 0.1), rgb(0.85, 0.15, 0.15)];
+
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function generateReports(dir: string, count: number, pagesPerDoc: number): Promise<string[]> {
+  const out: string[] = [];
+  const target = path.join(dir, 'generated');
+  mkdirSync(target, { recursive: true });
+  for (let i = 0; i < count; i++) {
+    const file = path.join(target, `rapport-${String(i + 1).padStart(3, '0')}.pdf`);
+    const rand = prng(0x5eed + i);
+    const pages = Math.max(1, Math.round(pagesPerDoc * (0.8 + 0.4 * rand())));
+    await writeFile(file, await generateReport(i, pages, rand));
+    out.push(file);
+  }
+  return out;
+}
+
+async function generateReport(n: number, pages: number, rand: () => number): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const board = BOARDS[n % BOARDS.length]!;
+  const year = 2020 + (n % 6);
+  doc.setTitle(`Delårsrapport ${year} – ${board} (${n + 1})`);
+  doc.setProducer('verkstad bench');
+  let goalNo = 0;
+  for (let p = 1; p <= pages; p++) {
+    const page = doc.addPage([595, 842]);
+    page.drawText(`Delårsrapport ${year} – ${board}`, { x: 56, y: 800, size: 9, font, color: rgb(0.4, 0.4, 0.4) });
+    page.drawText(`Sida ${p} av ${pages}`, { x: 500, y: 30, size: 9, font, color: rgb(0.4, 0.4, 0.4) });
+    let y = 760;
+    if (p === 1) {
+      page.drawText(`Uppföljning av nämndens mål ${year}`, { x: 56, y, size: 18, font: bold });
+      y -= 36;
+    }
+    while (y > 160) {
+      goalNo++;
+      const title = `${goalNo}. ${GOALS[Math.floor(rand() * GOALS.length)]!}`;
+      page.drawCircle({ x: 62, y: y + 4, size: 5, color: COLOURS[Math.floor(rand() * COLOURS.length)]! });
+      page.drawText(title, { x: 74, y, size: 12, font: bold });
+      y -= 20;
+      const sentences = 3 + Math.floor(rand() * 5);
+      const text = Array.from({ length: sentences }, () => SENTENCES[Math.floor(rand() * SENTENCES.length)]!).join(' ');
+      y = drawParagraph(page, font, `${text} (Rapport ${n + 1}, mål ${goalNo}.)`, 56, y, 480, 10) - 18;
+    }
+  }
+  return doc.save();
+}
+
+function drawParagraph(page: PDFPage, font: PDFFont, text: string, x: number, y: number, width: number, size: number): number {
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line ? `${line} ${word}` : word;
+    if (font.widthOfTextAtSize(next, size) > width && line) {
+      page.drawText(line, { x, y, size, font });
+      y -= size * 1.4;
+      line = word;
+    } else {
+      line = next;
+    }
+  }
+  if (line) {
+    page.drawText(line, { x, y, size, font });
+    y -= size * 1.4;
+  }
+  return y;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const arg = (name: string): number | undefined => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? Number(process.argv[i + 1]) : undefined;
+  };
+  const result = await benchArchive({ generatedDocs: arg('--docs'), pagesPerDoc: arg('--pages'), keep: process.argv.includes('--keep') });
+  console.log(JSON.stringify(result, null, 2));
+}
