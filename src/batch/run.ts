@@ -416,8 +416,10 @@ class Batch {
       return;
     }
     // Several documents running: the culprit is unknown. Stop them all and re-run each alone.
-    this.enterIsolation(running.length);
-    for (const slot of running) this.pool.kill(slot, { kind: 'suspect', rssMb });
+    // (Their tasks continue asynchronously, so counting them after the loop is in time.)
+    let suspects = 0;
+    for (const slot of running) if (this.pool.kill(slot, { kind: 'suspect', rssMb })) suspects++;
+    if (suspects > 0) this.enterIsolation(suspects);
   }
 
   private finish(index: number, result: DocumentResult, info: ResultInfo, analysed: boolean): void {
@@ -523,13 +525,18 @@ class Pool {
     return outcome.finally(() => clearTimeout(timer));
   }
 
-  /** Settles the slot's document with `outcome` and terminates its worker (replaced on next use). */
-  kill(slot: Slot, outcome: Outcome): void {
-    slot.current?.settle(outcome);
+  /**
+   * Settles the slot's document with `outcome` and terminates its worker (replaced on next use).
+   * Returns whether a running document received `outcome`.
+   */
+  kill(slot: Slot, outcome: Outcome): boolean {
+    const current = slot.current;
+    current?.settle(outcome);
     const worker = slot.worker;
     slot.worker = null;
     slot.ready = null;
     if (worker) this.track(worker.terminate());
+    return current !== null;
   }
 
   async close(): Promise<void> {

@@ -60,7 +60,11 @@ export function findTables(rows: TextRow[], marks: Mark[], grid: Grid, page: num
         const seg = cur.segments[0];
         const aligned = starts.some((x) => Math.abs(seg.bbox[0] - x) < 5);
         const withinColumn = starts.filter((x) => x > seg.bbox[0] + 5 && x < seg.bbox[2] - 5).length === 0;
-        if ((aligned && withinColumn && gap < lh * 1.2) || inGrid) { j++; continue; }
+        // The next line of a cell that spans the table (a "Commentary:" row): same left edge, ordinary line spacing.
+        const prevSeg = prev.segments[0];
+        const spanning = prev.segments.length === 1 && starts.some((x) => x > prevSeg.bbox[0] + 8 && x < prevSeg.bbox[2] - 8);
+        const spanContinues = spanning && Math.abs(seg.bbox[0] - prevSeg.bbox[0]) < 3 && gap < lh * 0.9;
+        if ((aligned && withinColumn && gap < lh * 1.2) || inGrid || spanContinues) { j++; continue; }
       }
       break;
     }

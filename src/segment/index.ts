@@ -52,7 +52,8 @@ const titleText = (s: string) => clean(s).replace(/^[●⬤■◼⬛▪◆♦★
 export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: Language): SegmentResult {
   const lang = language ?? detectLanguage(documentText(doc));
   const v = vocabularyFor(rules, lang);
-  const us = units(doc);
+  // Tables drawn back to back can come out of layout as one; a header row in the middle starts a new one.
+  const us: Unit[] = units(doc).flatMap((u): Unit[] => (u.kind === 'table' ? splitAtHeaders(u.table, v).map((table) => ({ ...u, table })) : [u]));
   const legend = emptyLegend();
   collectLegends(us, legend, v);
   const goals: GoalDraft[] = [];
@@ -275,7 +276,8 @@ function distributeCommentary(goals: GoalDraft[], paragraphs: Paragraph[]): void
       if (rest) own.get(best)!.push({ text: rest, page: p.page });
     } else general.push(p);
   }
-  for (const g of goals) g.justification.unshift(...(own.get(g) ?? general));
+  // A KPI with commentary of its own (a comment column or row) does not also take the directorate's general text.
+  for (const g of goals) g.justification.unshift(...(own.get(g) ?? (g.justification.length ? [] : general)));
 }
 
 /**
@@ -287,6 +289,28 @@ function titleCellOf(r: Row, header: TableHeader | null, v: Vocabulary): Cell | 
   const byHeader = r.cells.find((c) => c.column === (header?.titleColumn ?? -1));
   if (byHeader && wordy(byHeader)) return byHeader;
   return r.cells.find(wordy) ?? r.cells[0];
+}
+
+const HEADER_ROLES = ['activity-header', 'goal-header', 'status-header', 'latest-header', 'previous-header', 'indicator-header', 'trend-header'] as const;
+
+function isHeaderRow(r: Row, v: Vocabulary): boolean {
+  const texts = r.cells.map((c) => clean(c.text)).filter(Boolean);
+  if (texts.length < 2 || texts.some((t) => t.split(' ').length > 4)) return false;
+  return texts.filter((t) => HEADER_ROLES.some((role) => hasRole(t, role, v))).length >= 2;
+}
+
+function splitAtHeaders(t: Table, v: Vocabulary): Table[] {
+  const out: Table[] = [];
+  let rows: Row[] = [];
+  t.rows.forEach((r, k) => {
+    if (k > 0 && rows.length && isHeaderRow(r, v)) {
+      out.push({ ...t, rows });
+      rows = [];
+    }
+    rows.push(r);
+  });
+  out.push({ ...t, rows });
+  return out;
 }
 
 function isSectionRow(r: Row): boolean {
@@ -430,7 +454,8 @@ function readHeader(t: Table, v: Vocabulary): TableHeader | null {
       if (role === 'indicator-header' && ci === 0 && h.kind === 'goal') h.kind = 'indicator';
       if (role === 'latest-header') h.latest = centre(c);
       if (role === 'previous-header') h.previous = centre(c);
-      if (role === 'status-header') h.statusX = centre(c);
+      if (role === 'status-header' && h.statusX === null) h.statusX = centre(c);
+      else if (role === 'status-header' && h.previous === null) h.previous = centre(c); // "RAG | RAG": the second is last period's
       if (role === 'trend-header') h.trendX.push(centre(c));
       if (role === 'justification-label') h.commentColumns.push(c.column);
     });
