@@ -17,7 +17,7 @@ export interface SegmentResult {
 
 type Unit =
   | { kind: 'heading'; page: number; text: string; level: number; marks: Mark[]; line: Line }
-  | { kind: 'text'; page: number; text: string; lines: Line[]; marks: Mark[] }
+  | { kind: 'text'; page: number; text: string; lines: Line[]; marks: Mark[]; small: boolean }
   | { kind: 'legend'; page: number; block: Extract<Block, { kind: 'legend' }> }
   | { kind: 'table'; page: number; table: Table };
 
@@ -27,7 +27,8 @@ function units(doc: LayoutDocument): Unit[] {
     if (b.kind === 'heading') {
       out.push({ kind: 'heading', page: b.page, text: b.lines.map((l) => l.text).join(' '), level: b.level, marks: b.lines.flatMap((l) => l.marks), line: b.lines[0] });
     } else if (b.kind === 'paragraph') {
-      out.push({ kind: 'text', page: b.page, text: joinText(b.lines.map((l) => l.text)), lines: b.lines, marks: b.lines.flatMap((l) => l.marks) });
+      const small = b.lines.every((l) => l.fontSize < doc.bodyFontSize * 0.85);
+      out.push({ kind: 'text', page: b.page, text: joinText(b.lines.map((l) => l.text)), lines: b.lines, marks: b.lines.flatMap((l) => l.marks), small });
     } else if (b.kind === 'legend') out.push({ kind: 'legend', page: b.page, block: b });
     else out.push({ kind: 'table', page: b.page, table: b.table });
   }
@@ -95,7 +96,8 @@ export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: 
     const u = us[i];
     if (u.kind === 'legend') { current = null; pending = []; continue; }
     if (u.kind === 'heading' || (u.kind === 'text' && isMarkedTitle(u, legend))) {
-      const marks = u.marks;
+      // A fill behind a heading is decoration (a band); a heading's status is a symbol, icon or glyph.
+      const marks = u.marks.filter((m) => m.kind !== 'cell');
       const title = clean(u.text);
       if (hasRole(title, 'justification-label', v) && !marks.length) {
         const rest = title.replace(/^[^:]*:\s*/, '');
@@ -103,6 +105,8 @@ export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: 
         continue;
       }
       if (hasRole(title, 'legend-heading', v)) { current = null; pending = []; continue; }
+      // A heading that is a label ("Key Performance Indicators", "Nämndmål") names a kind of thing, not a goal.
+      const label = HEADER_ROLES.some((role) => hasRole(title, role, v));
       // "● Delvis uppfyllt – utvecklingen går i rätt riktning": a legend entry, not a goal.
       if (marks.length && leadingStatusPhrase(titleText(title), v)) {
         if (current && goalUnit === i - 1) continue; // the status line of the goal just opened
@@ -111,7 +115,7 @@ export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: 
         current = null;
         continue;
       }
-      const st = statusFromMarks(marks, legend) ?? statusFollowing(us, i, v, legend);
+      const st = label ? null : statusFromMarks(marks, legend) ?? statusFollowing(us, i, v, legend);
       if (st) {
         const g = add({ title: stripStatusWord(titleText(title), v), page: u.page, ...st, justification: [], indicators: [], activities: [] });
         current = g;
@@ -138,6 +142,7 @@ export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: 
       const body = u.lines.length > 1 && statusOfText(u.lines[0].text, v) ? joinText(u.lines.slice(1).map((l) => l.text)) : u.text;
       const text = clean(body);
       if (hasRole(text, 'source-note', v)) continue; // "Källa: …" under a table or a page: no one's evidence
+      if (u.small && !current) continue; // footnotes and captions in small type
       if (current && !inActivities) {
         if (statusOfText(text, v) && current.justification.length === 0) continue; // the status line itself
         const comment = stripLabel(text, v);
@@ -150,6 +155,8 @@ export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: 
     // A table.
     const t = u.table;
     currentOrigin = i;
+    const before = pending;
+    pending = [];
     const header: TableHeader | null = readHeader(t, v) ?? (continues(t, lastTableHeader) ? { ...lastTableHeader!, bodyStart: 0 } : null);
     if (header) lastTableHeader = header;
     if (header?.kind === 'activity') {
@@ -192,7 +199,7 @@ export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: 
     }
     // A goal table: each row with a status is a goal; rows after it without status are its commentary.
     inActivities = false;
-    const shared = header?.latest ? pending.filter((p) => !hasRole(p.text, 'legend-heading', v)) : [];
+    const shared = header?.latest ? before.filter((p) => !hasRole(p.text, 'legend-heading', v)) : [];
     const carried = us[i - 1]?.kind === 'table' && us[i - 1].page === t.page - 1;
     let last: GoalDraft | null = carried ? lastTableGoal : null;
     const tableGoals: GoalDraft[] = [];
@@ -256,22 +263,22 @@ function distributeCommentary(goals: GoalDraft[], paragraphs: Paragraph[]): void
   const general: Paragraph[] = [];
   const stem = (ws: Set<string>) => new Set([...ws].map((w) => w.slice(0, 5)));
   for (const p of paragraphs) {
-    const first = /^(.{3,160}?[.:–])\s/.exec(p.text + ' ')?.[1] ?? '';
+    const first = /^(.{3,160}?[.:])\s/.exec(p.text + ' ')?.[1] ?? '';
     const lead = stem(titleWords(first));
-    // A short opening sentence that only names the KPI ("Homelessness prevention.") may name it in other words.
-    const shortLead = first.split(/\s+/).length <= 6;
+    // Only a short opening sentence that just names a KPI ("Homelessness prevention.", "EHC plans issued within
+    // 20 weeks.") gives the paragraph to that KPI; a directorate's running commentary stays with all its KPIs.
+    const shortLead = first.split(/\s+/).length <= 10;
     let best: GoalDraft | null = null, bestScore = 0, ties = 0;
-    for (const g of goals) {
+    for (const g of shortLead ? goals : []) {
       const tw = stem(titleWords(g.title));
       let common = 0;
       for (const w of tw) if (lead.has(w)) common++;
-      const sc = Math.max(tw.size ? common / tw.size : 0, shortLead && lead.size ? common / lead.size : 0);
+      const sc = lead.size ? common / lead.size : 0;
       if (sc > bestScore + 1e-9) { best = g; bestScore = sc; ties = 0; } else if (sc > 0 && Math.abs(sc - bestScore) < 1e-9) ties++;
     }
-    if (best && bestScore >= 0.5 && ties === 0) {
-      // Drop the opening sentence where it only names the KPI.
-      const naming = shortLead || lead.size <= stem(titleWords(best.title)).size + 2 && first.split(' ').length <= 14;
-      const rest = naming ? p.text.slice(first.length).trim() : p.text;
+    if (best && bestScore >= 0.6 && ties === 0) {
+      // The opening sentence only names the KPI: drop it.
+      const rest = p.text.slice(first.length).trim();
       if (!own.has(best)) own.set(best, []);
       if (rest) own.get(best)!.push({ text: rest, page: p.page });
     } else general.push(p);
@@ -303,7 +310,8 @@ function splitAtHeaders(t: Table, v: Vocabulary): Table[] {
   const out: Table[] = [];
   let rows: Row[] = [];
   t.rows.forEach((r, k) => {
-    if (k > 0 && rows.length && isHeaderRow(r, v)) {
+    // A second header line right under the first ("Latest | Previous") is the same header.
+    if (k > 1 && rows.length && isHeaderRow(r, v) && !isHeaderRow(t.rows[k - 1], v)) {
       out.push({ ...t, rows });
       rows = [];
     }
@@ -496,7 +504,8 @@ function rowStatus(r: Row, header: TableHeader | null, legend: Legend, v: Vocabu
   if (!usable.length) return null;
   // The status column is the RAG/status column where the table has one, else the "Latest" column (whose value is the
   // rating itself in tables like "Latest | Previous"). Never a status nearer the previous period's column.
-  const target = header?.statusX ?? header?.latest ?? null;
+  const latestHoldsStatus = header?.latest != null && candidates.some((c) => Math.abs(c.x - header.latest!) < 25);
+  const target = (latestHoldsStatus ? header?.latest : header?.statusX ?? header?.latest) ?? null;
   if (target != null) {
     usable.sort((a, b) => near(a.x, target) - near(b.x, target));
     const best = usable[0];
