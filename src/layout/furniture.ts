@@ -15,9 +15,10 @@ export interface FurnitureDecision {
 
 /**
  * Running headers and footers: text in the top or bottom margin band that repeats (digits ignored) on at least
- * two pages and on 40% of them, or that reads as a page number. Decided across the whole document.
+ * two pages and on 40% of them, that reads as a page number, or that is set smaller than the body text at the
+ * very edge of the page. Decided across the whole document.
  */
-export function findFurniture(pages: { height: number; rows: TextRow[] }[]): FurnitureDecision {
+export function findFurniture(pages: { height: number; rows: TextRow[] }[], bodyFontSize = 10): FurnitureDecision {
   const counts = new Map<string, Set<number>>();
   const zoneOf = (row: TextRow, height: number): 'top' | 'bottom' | null =>
     row.bbox[3] < height * MARGIN ? 'top' : row.bbox[1] > height * (1 - MARGIN) ? 'bottom' : null;
@@ -39,8 +40,11 @@ export function findFurniture(pages: { height: number; rows: TextRow[] }[]): Fur
         p.rows.flatMap((row, ri) => {
           const zone = zoneOf(row, p.height);
           if (!zone) return [];
+          // Repeated on other pages, a page number, or (one-page documents too) small type in the outer band.
+          const outer = row.bbox[3] < p.height * 0.075 || row.bbox[1] > p.height * 0.925;
           const repeated = row.segments.every(
-            (s) => PAGE_NUMBER.test(s.text) || (counts.get(`${zone}|${key(s.text)}`)?.size ?? 0) >= needed,
+            (s) => PAGE_NUMBER.test(s.text) || (counts.get(`${zone}|${key(s.text)}`)?.size ?? 0) >= needed ||
+              (outer && s.fontSize <= bodyFontSize * 0.9),
           );
           return repeated ? [ri] : [];
         }),

@@ -42,7 +42,7 @@ export function layoutDocument(doc: ExtractedDocument): LayoutDocument {
     const edges = fills.flatMap((f) => [f.bbox[0], f.bbox[2]]);
     return { page, fills, rows: buildRows(page, edges) };
   });
-  const furniture = findFurniture(prepared.map((p) => ({ height: p.page.height, rows: p.rows })));
+  const furniture = findFurniture(prepared.map((p) => ({ height: p.page.height, rows: p.rows })), body);
   const headingSizes = [...new Set(doc.pages.flatMap((p) => p.items.map((i) => Math.round(i.fontSize))))]
     .filter((s) => s >= body * 1.15)
     .sort((a, b) => b - a);
@@ -86,7 +86,7 @@ function layoutPage(
   for (let i = 0; i < flow.rows.length; ) {
     const t = tables.findIndex((c) => c.start === i);
     if (t >= 0) { seq.push({ kind: 'table', index: t }); i = tables[t].end; continue; }
-    for (const s of flow.rows[i].segments) seq.push({ kind: 'line', line: toLine(s, 'body') });
+    for (const line of rowLines(flow.rows[i], page.width)) seq.push({ kind: 'line', line });
     i++;
   }
   const lines = seq.flatMap((s) => (s.kind === 'line' ? [s.line] : []));
@@ -159,6 +159,26 @@ function layoutPage(
     furniture: furnitureLines,
     looseMarks: loose,
   };
+}
+
+/**
+ * Outside tables, the pieces of one row read as one line ("Teckenförklaring: ■ Uppfyllt ■ Delvis uppfyllt",
+ * "Residents can find good jobs ⬤ On track ↑"), unless a gap of nearly half the page parts them. The line takes the
+ * type of its first piece: that is what decides whether it is a heading.
+ */
+function rowLines(row: TextRow, pageWidth: number): Line[] {
+  const out: Line[] = [];
+  for (const s of row.segments) {
+    const last = out[out.length - 1];
+    if (last && s.bbox[0] - last.bbox[2] < pageWidth * 0.45) {
+      last.text = `${last.text} ${s.text}`;
+      last.bbox = union(last.bbox, s.bbox);
+      last.spans!.push({ text: s.text, x0: s.bbox[0], x1: s.bbox[2] });
+      continue;
+    }
+    out.push({ ...toLine(s, 'body'), spans: [{ text: s.text, x0: s.bbox[0], x1: s.bbox[2] }] });
+  }
+  return out;
 }
 
 function isHeading(line: Line, next: Line | null, body: number): boolean {
@@ -242,8 +262,12 @@ function markLegends(blocks: Block[]): Block[] {
   return out;
 }
 
+/** The text between two x positions of a line, from its pieces where it has them. */
 function textBetween(l: Line, x0: number, x1: number): string {
-  // Without per-character positions, approximate by the share of the line's width.
+  if (l.spans && l.spans.length > 1) {
+    return l.spans.filter((s) => s.x0 >= x0 - 2 && s.x0 < x1).map((s) => s.text).join(' ').trim();
+  }
+  // Without pieces, approximate by the share of the line's width.
   const w = l.bbox[2] - l.bbox[0];
   const a = Math.max(0, Math.floor(((x0 - l.bbox[0]) / w) * l.text.length));
   const b = x1 === Infinity ? l.text.length : Math.max(a, Math.ceil(((x1 - l.bbox[0]) / w) * l.text.length));

@@ -15,6 +15,8 @@ export const Line = z.object({
   colour: z.string().nullable(),
   role: LineRole,
   marks: z.array(Mark),
+  /** Where a line joins pieces set apart on one baseline, the pieces and where they stand. */
+  spans: z.array(z.object({ text: z.string(), x0: z.number(), x1: z.number() })).optional(),
 });
 export type Line = z.infer<typeof Line>;
 

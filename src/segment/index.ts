@@ -47,7 +47,11 @@ function joinText(lines: string[]): string {
 
 const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
 /** A goal title without the status symbols drawn as text before or after it. */
-const titleText = (s: string) => clean(s).replace(/^[●⬤■◼⬛▪◆♦★⚫○◯□◉✔✓✖✗✘\s]+|[●⬤■◼⬛▪◆♦★⚫○◯□◉✔✓✖✗✘\s]+$/gu, '');
+const titleText = (s: string) =>
+  clean(s)
+    // "Residents can find good jobs ⬤ On track ↑": the title ends where a status symbol follows it.
+    .replace(/(\S)\s+[●⬤■◼⬛▪◆♦★⚫◉]\s.*$/u, '$1')
+    .replace(/^[●⬤■◼⬛▪◆♦★⚫○◯□◉✔✓✖✗✘\s]+|[●⬤■◼⬛▪◆♦★⚫○◯□◉✔✓✖✗✘↑↓→←↗↘\s]+$/gu, '');
 
 /** Finds every goal in a laid-out report: its title, status, justification, indicators and activities. */
 export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: Language): SegmentResult {
@@ -383,10 +387,15 @@ function statusFollowing(us: Unit[], i: number, v: Vocabulary, legend: Legend): 
   return null;
 }
 
+/** Does the text open with a status phrase ("Delvis uppfyllt – …", "On track", "G = on track")? */
 function leadingStatusPhrase(text: string, v: Vocabulary): boolean {
   const words = text.split(/\s+/);
   for (let n = Math.min(5, words.length); n >= 1; n--) {
-    if (statusOfText(words.slice(0, n).join(' ').replace(/[–:=-]+$/, ''), v)) return true;
+    const phrase = words.slice(0, n).join(' ').replace(/[–:=-]+$/, '');
+    if (!statusOfText(phrase, v)) continue;
+    // A lone letter (G/A/R, the article "A") counts only as a key: "A = at risk".
+    if (phrase.length <= 1) return n === words.length || /^[=:–-]/.test(words[n] ?? '') || /[=:–-]$/.test(words[n - 1]);
+    return true;
   }
   return false;
 }

@@ -30,7 +30,8 @@ function textsWithMarks(doc: LayoutDocument, page: number): { text: string; mark
         out.push({ text: norm(r.cells.map((c) => c.text).join(' ')), marks: [] });
         // An icon-only cell is attached to its row's first cell.
         const first = r.cells[0];
-        const iconOnly = r.cells.filter((c) => !c.text).flatMap((c) => [...c.marks, ...(c.fill ? [c.fill] : [])]);
+        // A cell holding only a symbol glyph (■) counts as icon-only too.
+        const iconOnly = r.cells.filter((c) => !/[\p{L}\p{N}]/u.test(c.text)).flatMap((c) => [...c.marks, ...(c.fill ? [c.fill] : [])]);
         if (first) out.push({ text: norm(first.text), marks: iconOnly });
       }
     } else for (const l of b.lines) out.push({ text: norm(l.text), marks: l.marks });
