@@ -141,7 +141,7 @@ export async function hashFile(file: string): Promise<string> {
 // ---------------------------------------------------------------------------
 
 type Outcome =
-  | { kind: 'result'; result: DocumentResult; ms: number }
+  | { kind: 'result'; result: DocumentResult; ms: number; fingerprint: Fingerprint }
   | { kind: 'timeout' }
   | { kind: 'memory'; rssMb: number }
   | { kind: 'suspect'; rssMb: number }
@@ -314,9 +314,15 @@ class Batch {
     let settle!: (r: DocumentResult | null) => void;
     this.inflight.set(sha256, new Promise((resolve) => (settle = resolve)));
     try {
-      const { result, ms, rerunAlone } = await this.analyse({ index, file, sha256 });
+      const { result, ms, rerunAlone, fingerprint: produced } = await this.analyse({ index, file, sha256 });
       if (!result) return; // aborted
-      if (store && this.fingerprint) store.put(result, cacheKey, { fingerprint: this.fingerprint, limits: this.limits, ms });
+      if (store && this.fingerprint) {
+        // Keyed by what the worker actually analysed with: if the rules changed on disk and a replacement
+        // worker loaded the new ones, its results must not be stored under the old rules' key.
+        const fingerprint = produced ?? this.fingerprint;
+        const key = produced ? cacheKeyFor(sha256, produced) : cacheKey;
+        store.put(result, key, { fingerprint, limits: this.limits, ms });
+      }
       settle(result);
       this.finish(index, result, { cached: false, ms, rerunAlone }, true);
     } finally {
@@ -325,7 +331,7 @@ class Batch {
   }
 
   /** Runs one document in a worker, through isolation when a memory alarm is being resolved. */
-  private async analyse(job: Job): Promise<{ result: DocumentResult | null; ms: number; rerunAlone: boolean }> {
+  private async analyse(job: Job): Promise<{ result: DocumentResult | null; ms: number; rerunAlone: boolean; fingerprint?: Fingerprint }> {
     let outcome: Outcome = this.isolating > 0 ? await this.runAlone(job, false) : await this.pool.run(job, this.timeoutMs);
     let rerunAlone = false;
     if (outcome.kind === 'suspect') {
@@ -338,7 +344,7 @@ class Batch {
     const fail = (code: DocumentErrorCode, message: string) => mod.errorResult(job.file, job.sha256, { code, message });
     switch (outcome.kind) {
       case 'result':
-        return { result: outcome.result, ms: outcome.ms, rerunAlone };
+        return { result: outcome.result, ms: outcome.ms, rerunAlone, fingerprint: outcome.fingerprint };
       case 'aborted':
         return { result: null, ms: 0, rerunAlone };
       case 'timeout':
@@ -474,6 +480,8 @@ interface Slot {
   id: number;
   worker: Worker | null;
   ready: Promise<void> | null;
+  /** What this worker analyses with: a worker started after the rules changed on disk differs from the first ones. */
+  fingerprint: Fingerprint | null;
   /** The document running in this slot and how to settle it. */
   current: { job: Job; settle(o: Outcome): void } | null;
 }
@@ -488,7 +496,7 @@ class Pool {
     size: number,
     private readonly opts: PoolOptions,
   ) {
-    this.slots = Array.from({ length: size }, (_, id) => ({ id, worker: null, ready: null, current: null }));
+    this.slots = Array.from({ length: size }, (_, id) => ({ id, worker: null, ready: null, fingerprint: null, current: null }));
   }
 
   running(): Slot[] {
@@ -582,11 +590,12 @@ class Pool {
       worker.on('message', (msg: WorkerMessage) => {
         if (msg.type === 'ready') {
           ready = true;
+          slot.fingerprint = msg.fingerprint;
           resolve();
         } else if (msg.type === 'init-error') {
           reject(new BatchError(msg.message));
         } else if (msg.type === 'result' && slot.worker === worker && slot.current?.job.index === msg.id) {
-          slot.current.settle({ kind: 'result', result: msg.result, ms: msg.ms });
+          slot.current.settle({ kind: 'result', result: msg.result, ms: msg.ms, fingerprint: slot.fingerprint! });
         }
       });
       worker.on('error', (err: Error & { code?: string }) => {

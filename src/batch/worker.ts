@@ -8,6 +8,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
+import type { Fingerprint } from '../store/cache-key.js';
 import type { AnalyzerModule, AnalyzerOptions } from './analyzer.js';
 import { checkInflatedSize, formatBytes, type InflateLimits } from './inflate-guard.js';
 
@@ -26,7 +27,7 @@ export interface JobMessage {
 }
 
 export type WorkerMessage =
-  | { type: 'ready' }
+  | { type: 'ready'; fingerprint: Fingerprint }
   | { type: 'init-error'; message: string }
   | { type: 'result'; id: number; result: import('../model/result.js').DocumentResult; ms: number };
 
@@ -38,7 +39,7 @@ const mod = (await import(data.analyzerModule)) as AnalyzerModule;
 let analyzer: Awaited<ReturnType<AnalyzerModule['createAnalyzer']>>;
 try {
   analyzer = await mod.createAnalyzer(data.analyzerOptions);
-  port.postMessage({ type: 'ready' } satisfies WorkerMessage);
+  port.postMessage({ type: 'ready', fingerprint: analyzer.fingerprint } satisfies WorkerMessage);
 } catch (err) {
   port.postMessage({ type: 'init-error', message: (err as Error)?.message ?? String(err) } satisfies WorkerMessage);
   port.close();

@@ -7,7 +7,7 @@
  * Run on its own with `node dist/bench/archive.js [--docs N] [--pages N] [--keep]`.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +26,8 @@ export interface BenchArchiveOptions {
   /** Where to build the archive; default a new temp dir, removed afterwards unless `keep`. */
   dir?: string;
   keep?: boolean;
+  /** Rules to analyse with; default a snapshot of the shipped rules/ taken at the start, so edits made meanwhile do not turn the rerun into cache misses. */
+  rulesDir?: string;
   /** Progress and result lines; default console.log. */
   log?: (line: string) => void;
 }
@@ -63,6 +65,7 @@ export async function benchArchive(opts: BenchArchiveOptions = {}): Promise<Benc
     const committed = copyCommittedPdfs(dir);
     const generated = await generateReports(dir, opts.generatedDocs ?? 100, opts.pagesPerDoc ?? 30);
     const files = [...committed, ...generated].sort();
+    const rulesDir = opts.rulesDir ?? snapshotRules(dir);
     const buildMs = Math.round(performance.now() - t0);
     const megabytes = files.reduce((n, f) => n + statSync(f).size, 0) / 1024 ** 2;
     log(`archive: ${files.length} documents (${committed.length} committed, ${generated.length} generated), ${megabytes.toFixed(1)} MB, built in ${buildMs} ms`);
@@ -76,7 +79,7 @@ export async function benchArchive(opts: BenchArchiveOptions = {}): Promise<Benc
       const store = openStore(storeDir);
       const peak = sampleRss();
       try {
-        const { stats } = await runBatchWithStats(files, { jobs, store });
+        const { stats } = await runBatchWithStats(files, { jobs, store, rulesDir });
         const peakRssMb = peak.stop();
         pages = stats.pages;
         const run: BenchRun = {
@@ -106,7 +109,7 @@ export async function benchArchive(opts: BenchArchiveOptions = {}): Promise<Benc
     let rerun: BenchArchiveResult['rerun'];
     try {
       const t = performance.now();
-      const { stats } = await runBatchWithStats(files, { jobs: jobsList[jobsList.length - 1], store });
+      const { stats } = await runBatchWithStats(files, { jobs: jobsList[jobsList.length - 1], store, rulesDir });
       rerun = { elapsedMs: Math.round(performance.now() - t), cached: stats.cached, analysed: stats.analysed };
     } finally {
       store.close();
@@ -140,6 +143,12 @@ function sampleRss(): { stop(): number } {
       return Math.round(peak / 1024 ** 2);
     },
   };
+}
+
+function snapshotRules(dir: string): string {
+  const target = path.join(dir, 'rules');
+  cpSync(path.join(packageRoot, 'rules'), target, { recursive: true });
+  return target;
 }
 
 function copyCommittedPdfs(dir: string): string[] {
