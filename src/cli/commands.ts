@@ -173,7 +173,7 @@ export async function analyzeCommand(inputs: string[], opts: Record<string, stri
     out(format(String(opts.format) as Parameters<typeof format>[0], result, { colour: colourOK(), why: Boolean(opts.why) }));
   } else {
     out(format('text', result, { colour: colourOK(), why: Boolean(opts.why) }));
-    err(`Wrote ${documents.length} document result(s), summary.csv and report.html to ${outDir}/ — open ${path.join(outDir!, 'report.html')}`);
+    err(`Wrote ${documents.length} document result(s), summary.csv and report.html to ${path.normalize(outDir! + "/")} — open ${path.join(outDir!, 'report.html')}`);
   }
   process.exitCode = exitCodeFor(result, (opts.failOn as Level | 'none') ?? 'none');
 }
