@@ -9,9 +9,24 @@ const stemmers: Partial<Record<Language, Stemmer>> = {};
 
 /** natural's Porter stemmers, imported by path: `import 'natural'` prints dotenv noise and loads database clients. */
 export function stemmerFor(language: Language): Stemmer {
-  stemmers[language] ??= require(
-    language === 'sv' ? 'natural/lib/natural/stemmers/porter_stemmer_sv' : 'natural/lib/natural/stemmers/porter_stemmer',
-  ) as Stemmer;
+  if (!stemmers[language]) {
+    const stemmer = require(
+      language === 'sv' ? 'natural/lib/natural/stemmers/porter_stemmer_sv' : 'natural/lib/natural/stemmers/porter_stemmer',
+    ) as Stemmer;
+    // Reports repeat their words: remember each word's stem (bounded, so an archive cannot grow it forever).
+    const memo = new Map<string, string>();
+    stemmers[language] = {
+      stem(word: string): string {
+        let s = memo.get(word);
+        if (s === undefined) {
+          s = stemmer.stem(word);
+          if (memo.size > 200_000) memo.clear();
+          memo.set(word, s);
+        }
+        return s;
+      },
+    };
+  }
   return stemmers[language]!;
 }
 

@@ -85,12 +85,28 @@ function position(doc: Document, lc: LineCounter, pathKeys: PropertyKey[]): { li
   return { line: 1, column: 1 };
 }
 
-/** JavaScript's \\b is ASCII-only even with the u flag (it sees no word edge before "ö"): use a Unicode one. */
-const UNICODE_BOUNDARY = '(?:(?<=[\\p{L}\\p{N}_])(?![\\p{L}\\p{N}_])|(?<![\\p{L}\\p{N}_])(?=[\\p{L}\\p{N}_]))';
+/**
+ * JavaScript's \\b is ASCII-only even with the u flag (it sees no word edge before "ö"): use Unicode ones. A \\b
+ * that opens a word (at the start, or before a letter or a group) becomes "no letter before"; one that closes a
+ * word becomes "no letter after". One-sided checks are much cheaper than the two-sided alternation.
+ */
+const WORD = '[\\p{L}\\p{N}_]';
+export function unicodeBoundaries(pattern: string): string {
+  return pattern.replace(/(?<!\\)\\b/g, (_m, offset: number, all: string) => {
+    const before = all.slice(0, offset);
+    const after = all.slice(offset + 2);
+    // Before something that takes a word character it opens a word; before a group it opens one when it
+    // follows the start, an alternative, a space or a lookaround; anything else (the end, ")", "[^.]") closes.
+    const opens = /^(\\[dwp]|\[(?!\^)|[\p{L}\p{N}])/u.test(after)
+      ? !/[\p{L}\p{N}]$/u.test(before)
+      : after.startsWith('(') && (before === '' || /[(|\s^!=]$/.test(before));
+    return opens ? `(?<!${WORD})` : `(?!${WORD})`;
+  });
+}
 
 function compile(pattern: string, where: () => RuleError, errors: RuleError[]): RegExp | null {
   try {
-    return new RegExp(pattern.replace(/(?<!\\)\\b/g, UNICODE_BOUNDARY), 'iu');
+    return new RegExp(unicodeBoundaries(pattern), 'iu');
   } catch (e) {
     errors.push({ ...where(), message: `invalid regular expression ${JSON.stringify(pattern)}: ${(e as Error).message}` });
     return null;

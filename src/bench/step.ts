@@ -1,0 +1,46 @@
+/**
+ * One measured benchmark step in its own process, so that its peak RSS is its own:
+ *   node dist/bench/step.js <extract|extract-text|segment|classify> <file> [n]
+ * Prints one JSON line: { ms, pages?, sentences?, peakRssMb, startupMs }.
+ */
+import fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { createContext } from '../context.js';
+import { extractDocument } from '../extract/index.js';
+import { layoutDocument } from '../layout/index.js';
+import { loadCorpus } from '../classify/corpus.js';
+import { segmentDocument } from '../segment/index.js';
+
+const [mode, file, nArg] = process.argv.slice(2);
+const startupMs = performance.now();
+const peak = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+if (mode === 'extract' || mode === 'extract-text') {
+  const bytes = fs.readFileSync(file);
+  const t0 = performance.now();
+  const doc = await extractDocument(bytes, { graphics: mode === 'extract', maxPages: 100000 });
+  const layout = layoutDocument(doc);
+  const ms = performance.now() - t0;
+  console.log(JSON.stringify({ ms, pages: layout.numPages, peakRssMb: peak(), startupMs }));
+} else if (mode === 'segment') {
+  const ctx = await createContext();
+  const bytes = fs.readFileSync(file);
+  const t0 = performance.now();
+  const layout = layoutDocument(await extractDocument(bytes, { maxPages: 100000 }));
+  const t1 = performance.now();
+  const seg = segmentDocument(layout, ctx.rules);
+  const t2 = performance.now();
+  console.log(JSON.stringify({ ms: t2 - t0, extractLayoutMs: t1 - t0, segmentMs: t2 - t1, goals: seg.goals.length, pages: layout.numPages, peakRssMb: peak(), startupMs }));
+} else if (mode === 'classify') {
+  const ctx = await createContext();
+  const n = Number(nArg ?? 10000);
+  const pool = [...loadCorpus(file, 'sv'), ...loadCorpus(file, 'en')];
+  const sentences = Array.from({ length: n }, (_, i) => pool[i % pool.length]);
+  const t0 = performance.now();
+  for (const s of sentences) ctx.classifier.classify(s.text, s.file.startsWith('sv') ? 'sv' : 'en');
+  const ms = performance.now() - t0;
+  console.log(JSON.stringify({ ms, sentences: n, peakRssMb: peak(), startupMs }));
+} else {
+  console.error('usage: step.js <extract|extract-text|segment|classify> <file> [n]');
+  process.exitCode = 2;
+}
