@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { AssessConfig, defaultConfig } from './assess/config.js';
 import { Classifier } from './classify/index.js';
 import { loadModels } from './classify/model.js';
 import type { PipelineContext } from './pipeline.js';
-import { defaultRulesDir, loadRules, RuleLoadError } from './ruleset/load.js';
+import { defaultRulesDir, loadRules, parseYamlFile, RuleLoadError } from './ruleset/load.js';
 import { toolVersion } from './version.js';
 
 export interface ContextOptions {
@@ -43,11 +42,7 @@ export function loadConfig(configPath?: string): AssessConfig {
       if (configPath) throw new RuleLoadError([{ file: c, line: 1, column: 1, message: 'config file not found' }]);
       continue;
     }
-    const parsed = AssessConfig.safeParse(parseYaml(fs.readFileSync(c, 'utf8')) ?? {});
-    if (!parsed.success) {
-      throw new RuleLoadError(parsed.error.issues.map((i) => ({ file: c, line: 1, column: 1, message: `${i.path.join('.')}: ${i.message}` })));
-    }
-    return parsed.data;
+    return parseYamlFile(c, fs.readFileSync(c, 'utf8'), AssessConfig);
   }
   const pkg = path.resolve('package.json');
   if (fs.existsSync(pkg)) {

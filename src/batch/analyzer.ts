@@ -6,6 +6,9 @@
  * An analyzer module exports `createAnalyzer` and `errorResult` with the signatures below.
  */
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { contextFingerprint, createContext } from '../context.js';
 import type { DocumentErrorCode } from '../model/errors.js';
 import type { DocumentResult } from '../model/result.js';
@@ -40,8 +43,9 @@ export async function createAnalyzer(opts: AnalyzerOptions): Promise<Analyzer> {
     .update(JSON.stringify({ config: ctx.config, language: ctx.language ?? null }))
     .digest('hex')
     .slice(0, 16);
+  const fp = contextFingerprint(ctx);
   return {
-    fingerprint: { ...contextFingerprint(ctx), config },
+    fingerprint: { ...fp, tool: `${fp.tool}+${codeHash()}`, config },
     analyze: (file, bytes) => analyzeBytes(file, bytes, ctx),
   };
 }
@@ -53,6 +57,34 @@ export function errorResult(
   pages = 0,
 ): DocumentResult {
   return pipelineErrorResult(file, sha256, failure, pages);
+}
+
+/** Compiled directories whose code does not change a document's result. */
+const NOT_ANALYSIS = new Set(['cli', 'bench', 'batch', 'store', 'report']);
+let cachedCodeHash: string | null = null;
+
+/**
+ * A hash of the compiled analysis code (every .js file of the package's dist/ except the CLI, batch, store,
+ * report and bench layers). The version number alone misses code changed without a release, e.g. while
+ * developing rules kinds or the classifier: with this in the cache key a rebuilt pipeline re-analyses.
+ */
+export function codeHash(): string {
+  if (cachedCodeHash) return cachedCodeHash;
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const hash = createHash('sha256');
+  const walk = (dir: string, top: boolean): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!(top && NOT_ANALYSIS.has(entry.name))) walk(full, false);
+      } else if (entry.name.endsWith('.js')) {
+        hash.update(path.relative(root, full)).update('\0').update(readFileSync(full)).update('\0');
+      }
+    }
+  };
+  walk(root, true);
+  cachedCodeHash = hash.digest('hex').slice(0, 12);
+  return cachedCodeHash;
 }
 
 /** The module URL of the default analyzer (this file, compiled), for workers to import. */

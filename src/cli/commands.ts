@@ -16,7 +16,7 @@ import type { AnalysisResult, DocumentResult, Language, Level } from '../model/r
 import { format } from '../report/index.js';
 import { defaultRulesDir, formatRuleError, loadRules, RuleLoadError } from '../ruleset/load.js';
 import { runRuleExamples } from '../ruleset/examples.js';
-import { toolVersion } from '../version.js';
+import { toAnalysis } from '../analysis.js';
 import { EXIT } from './exit.js';
 import { formatLayoutText } from './layout-text.js';
 
@@ -39,32 +39,6 @@ async function context(opts: { rules?: string; config?: string; maxPages?: strin
   } catch (e) {
     fail(e);
   }
-}
-
-export function toAnalysis(documents: DocumentResult[]): AnalysisResult {
-  const by = { green: 0, yellow: 0, red: 0, unknown: 0 };
-  let goals = 0, green = 0, flagged = 0, withResident = 0;
-  for (const d of documents) {
-    goals += d.summary.goals;
-    for (const k of Object.keys(by) as (keyof typeof by)[]) by[k] += d.summary.byStatus[k];
-    green += d.summary.green;
-    flagged += d.summary.flaggedGreen;
-    withResident += Math.round((d.summary.greenWithResidentEvidence ?? 0) * d.summary.green);
-  }
-  return {
-    schemaVersion: 1,
-    tool: { name: 'verkstad', version: toolVersion() },
-    documents,
-    summary: {
-      documents: documents.length,
-      failed: documents.filter((d) => d.error).length,
-      goals,
-      byStatus: by,
-      green,
-      flaggedGreen: flagged,
-      greenWithResidentEvidence: green ? Math.round((withResident / green) * 1000) / 1000 : null,
-    },
-  };
 }
 
 const RANK: Record<Level | 'none', number> = { note: 1, warning: 2, error: 3, none: 99 };

@@ -62,7 +62,7 @@ export function defaultRulesDir(): string {
   return path.resolve(here, '..', '..', 'rules');
 }
 
-function position(doc: Document, lc: LineCounter, pathKeys: PropertyKey[]): { line: number; column: number } {
+export function position(doc: Document, lc: LineCounter, pathKeys: PropertyKey[]): { line: number; column: number } {
   for (let n = pathKeys.length; n >= 0; n--) {
     const node = doc.getIn(pathKeys.slice(0, n) as (string | number)[], true) as { range?: [number, number, number] } | undefined;
     if (node && node.range) {
@@ -137,7 +137,7 @@ export function loadRules(dir = defaultRulesDir()): RuleSet {
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const pos = position(doc, lc, issue.path);
-        errors.push({ file: rel, ...pos, message: describeIssue(issue) });
+        errors.push({ file: rel, ...pos, message: describeIssue(issue, doc.getIn(issue.path as (string | number)[])) });
       }
       continue;
     }
@@ -192,10 +192,10 @@ export function loadRules(dir = defaultRulesDir()): RuleSet {
   return { rules, hash: hash.digest('hex').slice(0, 16), dir };
 }
 
-function describeIssue(issue: { code: string; message: string; path: PropertyKey[]; values?: unknown[]; input?: unknown; expected?: string; keys?: string[] }): string {
+export function describeIssue(issue: { code: string; message: string; path: PropertyKey[]; values?: unknown[]; input?: unknown; expected?: string; keys?: string[] }, actual?: unknown): string {
   const at = issue.path.length ? `${issue.path.join('.')}: ` : '';
   if (issue.code === 'invalid_value' && issue.values) {
-    return `${at}expected one of ${issue.values.map(String).join('|')}, got ${JSON.stringify(issue.input)}`;
+    return `${at}expected one of ${issue.values.map(String).join('|')}, got ${JSON.stringify(actual ?? issue.input)}`;
   }
   if (issue.code === 'unrecognized_keys' && issue.keys) return `${at}unexpected key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}: remove or rename`;
   if (issue.code === 'invalid_union') return `${at}expected kind to be one of status|orientation|pattern|lexicon|structure`;
@@ -213,4 +213,21 @@ function listYaml(dir: string): string[] {
   };
   walk(dir);
   return out;
+}
+
+/** Parses a YAML file against a schema, collecting every problem as file:line:column errors. */
+export function parseYamlFile<T>(file: string, text: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { code: string; message: string; path: PropertyKey[] }[] } } }): T {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length) {
+    throw new RuleLoadError(doc.errors.map((e) => {
+      const pos = lc.linePos(e.pos[0]);
+      return { file, line: pos.line, column: pos.col, message: e.message.split('\n')[0] };
+    }));
+  }
+  const parsed = schema.safeParse(doc.toJS() ?? {});
+  if (!parsed.success) {
+    throw new RuleLoadError(parsed.error.issues.map((issue) => ({ file, ...position(doc, lc, issue.path), message: describeIssue(issue, doc.getIn(issue.path as (string | number)[])) })));
+  }
+  return parsed.data;
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs a batch the way `verkstad analyze <dir> --out <out> --jobs N` does, for the resume test:
 // results go to <out>/verkstad.sqlite as they complete, and each document's JSON to <out>/json/<name>.json
-// (written atomically). Usage: node test/batch/resume-child.mjs <inputDir> <outDir> [jobs]
+// (written atomically). Usage: node test/batch/resume-child.mjs <inputDir> <outDir> [jobs] [rulesDir]
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,13 +11,14 @@ const { writeFileAtomic } = await import(path.join(dist, 'io', 'atomic.js'));
 const { runBatch } = await import(path.join(dist, 'batch', 'run.js'));
 const { openStore } = await import(path.join(dist, 'store', 'sqlite.js'));
 
-const [inputDir, outDir, jobs = '1'] = process.argv.slice(2);
+const [inputDir, outDir, jobs = '1', rulesDir] = process.argv.slice(2);
 const { files } = await expandInputs([inputDir]);
 const store = openStore(outDir);
 const writes = [];
 try {
   await runBatch(files, {
     jobs: Number(jobs),
+    rulesDir,
     store,
     onResult(result) {
       const name = `${path.basename(result.file)}.json`;

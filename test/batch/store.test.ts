@@ -24,13 +24,17 @@ describe('cache', () => {
   it('a rerun takes every document from the store (no worker started); changed rules re-analyse', async () => {
     const out = path.join(dir, 'cache');
     const store = dist.store.openStore(out);
+    // A snapshot of the rules, so that edits to rules/ while the test runs do not change the cache key.
+    const snapshot = path.join(dir, 'rules-snapshot');
+    fs.cpSync(path.join(root, 'rules'), snapshot, { recursive: true });
+    const rulesDir = snapshot;
     try {
-      const first = await dist.run.runBatchWithStats(samples, { jobs: 2, store });
+      const first = await dist.run.runBatchWithStats(samples, { jobs: 2, store, rulesDir });
       expect(first.stats.analysed).toBe(3);
       expect(first.results.every((r) => r.error === null)).toBe(true);
 
       const cachedFlags: boolean[] = [];
-      const second = await dist.run.runBatchWithStats(samples, { jobs: 2, store, onResult: (_r, _i, info) => cachedFlags.push(info.cached) });
+      const second = await dist.run.runBatchWithStats(samples, { jobs: 2, store, rulesDir, onResult: (_r, _i, info) => cachedFlags.push(info.cached) });
       expect(second.stats).toMatchObject({ analysed: 0, cached: 3, workersStarted: 0 });
       expect(cachedFlags).toEqual([true, true, true]);
       expect(JSON.stringify(second.results)).toBe(JSON.stringify(first.results));
@@ -41,14 +45,14 @@ describe('cache', () => {
       fs.mkdirSync(moved);
       const movedFiles = samples.map((f) => path.join(moved, path.basename(f)));
       samples.forEach((f, i) => fs.copyFileSync(f, movedFiles[i]!));
-      const third = await dist.run.runBatchWithStats(movedFiles, { jobs: 2, store });
+      const third = await dist.run.runBatchWithStats(movedFiles, { jobs: 2, store, rulesDir });
       expect(third.stats.cached).toBe(3);
       expect(third.results.map((r) => r.file)).toEqual(movedFiles);
       expect(store.allResults(movedFiles).map((r) => r.file)).toEqual(movedFiles);
 
       // A copy of the rules with one byte more: another rules hash, so every document is analysed again.
       const rules = path.join(dir, 'rules-copy');
-      fs.cpSync(path.join(root, 'rules'), rules, { recursive: true });
+      fs.cpSync(snapshot, rules, { recursive: true });
       fs.appendFileSync(path.join(rules, 'sv', 'status.yaml'), '\n# changed\n');
       const fourth = await dist.run.runBatchWithStats(samples, { jobs: 2, store, rulesDir: rules });
       expect(fourth.stats).toMatchObject({ analysed: 3, cached: 0 });

@@ -47,6 +47,15 @@ describe('CLI contract', () => {
     expect(json.documents.find((x: { file: string }) => x.file.endsWith('ok.md')).goals).toHaveLength(1);
   });
 
+  it('exit 2: a bad configuration names file:line:column and what was expected', () => {
+    const d = tmp();
+    fs.writeFileSync(path.join(d, 'verkstad.config.yaml'), 'levels:\n  GREEN_INTERNAL_ONLY: loud\n');
+    fs.writeFileSync(path.join(d, 'draft.md'), '# Trygg äldreomsorg\nStatus: grön\n\nAndelen nöjda brukare ökade till 91 procent.\n');
+    const r = spawnSync(process.execPath, [cli, 'check', 'draft.md'], { cwd: d, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/verkstad\.config\.yaml:2:\d+ ✖ levels\.GREEN_INTERNAL_ONLY: expected one of error\|warning\|note, got "loud"/);
+  });
+
   it('classify reads stdin and prints only the contract', () => {
     const r = run(['classify', '--lang', 'sv'], 'Genom den nya organisationen har väntetiden minskat till sex dagar.\nKontaktcenter tilldelades pris för bästa service.\n');
     expect(r.status).toBe(0);
