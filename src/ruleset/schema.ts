@@ -18,33 +18,23 @@ export const StatusEntry = z.object({ ...common, status: Status, words: z.array(
 /** Goal titles that are about the organisation itself (employer, finances, administration). */
 export const OrientationEntry = z.object({ ...common, orientation: Orientation, patterns: z.array(z.string().min(1)).min(1) }).strict();
 
+/** What every evidence rule has, whichever way it matches. */
+const evidence = {
+  ...common,
+  /** The label this rule speaks for; omitted for a feature only (e.g. `resident`, `past`). */
+  label: Label.optional(),
+  feature: z.string().optional(),
+  weight: z.number().min(-10).max(10).default(1),
+  /** Fires only when all these features (or rule ids) fired too, and none of `unless`. */
+  requires: z.array(z.string()).default([]),
+  unless: z.array(z.string()).default([]),
+};
+
 /** Evidence for a sentence label: regular expressions over the sentence. */
-export const PatternEntry = z
-  .object({
-    ...common,
-    /** The label this pattern speaks for; omitted for a feature only (e.g. `resident`, `measure`). */
-    label: Label.optional(),
-    feature: z.string().optional(),
-    weight: z.number().min(-10).max(10).default(1),
-    /** Fires only when all these features (or rule ids) fired too, and none of `unless`. */
-    requires: z.array(z.string()).default([]),
-    unless: z.array(z.string()).default([]),
-    patterns: z.array(z.string().min(1)).min(1),
-  })
-  .strict();
+export const PatternEntry = z.object({ ...evidence, patterns: z.array(z.string().min(1)).min(1) }).strict();
 
 /** Evidence for a sentence label: words matched by their stem, so inflections match. */
-export const LexiconEntry = z
-  .object({
-    ...common,
-    label: Label.optional(),
-    feature: z.string().optional(),
-    weight: z.number().min(-10).max(10).default(1),
-    requires: z.array(z.string()).default([]),
-    unless: z.array(z.string()).default([]),
-    words: z.array(z.string().min(1)).min(1),
-  })
-  .strict();
+export const LexiconEntry = z.object({ ...evidence, words: z.array(z.string().min(1)).min(1) }).strict();
 
 export const StructureRole = z.enum([
   'justification-label',
