@@ -61,7 +61,6 @@ export function errorResult(
 
 /** Compiled directories whose code does not change a document's result. */
 const NOT_ANALYSIS = new Set(['cli', 'bench', 'batch', 'store', 'report']);
-let cachedCodeHash: string | null = null;
 
 /**
  * A hash of the compiled analysis code (every .js file of the package's dist/ except the CLI, batch, store,
@@ -69,7 +68,7 @@ let cachedCodeHash: string | null = null;
  * developing rules kinds or the classifier: with this in the cache key a rebuilt pipeline re-analyses.
  */
 export function codeHash(): string {
-  if (cachedCodeHash) return cachedCodeHash;
+  // Not cached: each batch (and each worker) hashes the code as it is now, ~10 ms.
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   const hash = createHash('sha256');
   const walk = (dir: string, top: boolean): void => {
@@ -83,8 +82,7 @@ export function codeHash(): string {
     }
   };
   walk(root, true);
-  cachedCodeHash = hash.digest('hex').slice(0, 12);
-  return cachedCodeHash;
+  return hash.digest('hex').slice(0, 12);
 }
 
 /** The module URL of the default analyzer (this file, compiled), for workers to import. */

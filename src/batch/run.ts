@@ -487,6 +487,7 @@ interface Slot {
 }
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
+const WORKER_START_TIMEOUT_MS = 120_000;
 
 class Pool {
   private readonly slots: Slot[];
@@ -587,12 +588,20 @@ class Pool {
     let lastError: (Error & { code?: string }) | null = null;
     return new Promise<void>((resolve, reject) => {
       let ready = false;
+      // Loading rules and classifier takes well under a second; a worker that never gets there is a bug, not a document.
+      const startTimer = setTimeout(() => {
+        reject(new BatchError(`A batch worker did not start within ${WORKER_START_TIMEOUT_MS / 1000} s`));
+        void worker.terminate();
+      }, WORKER_START_TIMEOUT_MS);
+      startTimer.unref();
       worker.on('message', (msg: WorkerMessage) => {
         if (msg.type === 'ready') {
           ready = true;
+          clearTimeout(startTimer);
           slot.fingerprint = msg.fingerprint;
           resolve();
         } else if (msg.type === 'init-error') {
+          clearTimeout(startTimer);
           reject(new BatchError(msg.message));
         } else if (msg.type === 'result' && slot.worker === worker && slot.current?.job.index === msg.id) {
           slot.current.settle({ kind: 'result', result: msg.result, ms: msg.ms, fingerprint: slot.fingerprint! });
@@ -604,6 +613,7 @@ class Pool {
         else if (slot.worker === worker) this.crashed(slot, worker, err, stderrTail);
       });
       worker.on('exit', (code) => {
+        clearTimeout(startTimer);
         if (!ready) reject(new BatchError(`A batch worker stopped while starting (exit code ${code})${stderrTail ? `: ${stderrTail.trim()}` : ''}`));
         else if (slot.worker === worker) this.crashed(slot, worker, lastError ?? new Error(`exit code ${code}`), stderrTail);
       });
