@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createContext, contextFingerprint, type ContextOptions } from '../context.js';
+import { createContext, type ContextOptions } from '../context.js';
 import { loadCorpus, splitOf } from '../classify/corpus.js';
 import { score, formatScores } from '../classify/evaluate.js';
 import { modelPath } from '../classify/model.js';
@@ -9,7 +9,10 @@ import { Classifier } from '../classify/index.js';
 import { detectLanguage } from '../segment/index.js';
 import { extractDocument } from '../extract/index.js';
 import { layoutDocument } from '../layout/index.js';
-import { analyzeBytes, runStages } from '../pipeline.js';
+import { runStages } from '../pipeline.js';
+import { BatchAbortedError, BatchError, runBatch } from '../batch/run.js';
+import { createProgressReporter } from '../batch/progress.js';
+import { mergeStores, openStore, STORE_FILE } from '../store/sqlite.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { expandInputs, shard } from '../io/inputs.js';
 import type { AnalysisResult, DocumentResult, Language, Level } from '../model/result.js';
@@ -51,45 +54,43 @@ export function exitCodeFor(result: AnalysisResult, failOn: Level | 'none'): num
 
 const colourOK = () => (process.env.FORCE_COLOR ? process.env.FORCE_COLOR !== '0' : Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
 
-async function analyseFiles(files: string[], opts: Record<string, string | boolean | undefined>): Promise<DocumentResult[]> {
-  const ctx = await context(opts as never);
-  const outDir = opts.out as string | undefined;
-  const jobs = Number(opts.jobs ?? 1);
-  const batchPath = '../batch/run.js';
-  const batch = (await import(batchPath).catch(() => null)) as { runBatch?: (f: string[], o: unknown) => Promise<DocumentResult[]> } | null;
-  if (batch && files.length > 1 && typeof batch.runBatch === 'function') {
-    const storePath = '../store/sqlite.js';
-    const storeMod = (outDir ? await import(storePath).catch(() => null) : null) as { openStore: (p: string, f: unknown) => { close?: () => void } } | null;
-    const store = storeMod && outDir ? storeMod.openStore(path.join(outDir, 'verkstad.sqlite'), contextFingerprint(ctx)) : undefined;
-    const controller = new AbortController();
-    process.once('SIGINT', () => controller.abort());
-    try {
-      return await batch.runBatch!(files, {
-        jobs,
-        timeoutMs: Number(opts.timeout ?? 60) * 1000,
-        maxPages: Number(opts.maxPages ?? 2000),
-        rulesDir: opts.rules as string | undefined,
-        configPath: opts.config as string | undefined,
-        signal: controller.signal,
-        store,
-        quiet: Boolean(opts.quiet) || !outDir,
-      } as never);
-    } finally {
-      store?.close?.();
+/**
+ * Every document goes through the batch layer — worker threads, a time and memory bound per document, the
+ * store as cache — also when there is only one: a single hostile PDF must not take the CLI down either.
+ */
+async function analyseFiles(files: string[], opts: Record<string, string | boolean | undefined>, outDir: string | undefined): Promise<DocumentResult[]> {
+  const store = outDir ? openStore(path.join(outDir, STORE_FILE)) : undefined;
+  const progress = createProgressReporter({ quiet: Boolean(opts.quiet) || !outDir });
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  try {
+    return await runBatch(files, {
+      jobs: Math.max(1, Math.min(Number(opts.jobs ?? 1), files.length)),
+      timeoutMs: Number(opts.timeout ?? 60) * 1000,
+      memoryMb: opts.memory ? Number(opts.memory) : undefined,
+      maxBytes: opts.maxBytes ? Number(opts.maxBytes) * 1024 * 1024 : undefined,
+      maxPages: Number(opts.maxPages ?? 2000),
+      rulesDir: opts.rules as string | undefined,
+      configPath: opts.config as string | undefined,
+      language: opts.lang === 'sv' || opts.lang === 'en' ? opts.lang : undefined,
+      signal: controller.signal,
+      store,
+      onProgress: progress.update,
+    });
+  } catch (e) {
+    if (e instanceof BatchAbortedError) {
+      progress.stop();
+      err(`Stopped after ${e.done} of ${e.total} document(s); run the same command again to finish the rest.`);
+      process.exit(130);
     }
+    if (e instanceof BatchError) return fail(new Error(e.message));
+    return fail(e);
+  } finally {
+    progress.stop();
+    process.off('SIGINT', onSigint);
+    store?.close();
   }
-  const results: DocumentResult[] = [];
-  for (const f of files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = fs.readFileSync(f);
-    } catch (e) {
-      results.push({ ...(await analyzeBytes(f, new Uint8Array(), ctx)), error: { code: 'EMPTY', message: `Cannot read the file: ${(e as Error).message}` } });
-      continue;
-    }
-    results.push(await analyzeBytes(f, bytes, ctx));
-  }
-  return results;
 }
 
 async function inputsOrFail(inputs: string[], shardSpec?: string): Promise<string[]> {
@@ -120,11 +121,11 @@ export async function writeOutputs(dir: string, result: AnalysisResult): Promise
     const n = names.get(name) ?? 0;
     names.set(name, n + 1);
     if (n) name = name.replace(/\.json$/, `.${d.sha256.slice(0, 8)}.json`);
-    writeFileAtomic(path.join(dir, name), format('json', toAnalysis([d]), {}));
+    await writeFileAtomic(path.join(dir, name), format('json', toAnalysis([d]), {}));
   }
-  writeFileAtomic(path.join(dir, 'summary.csv'), format('csv', result, {}));
-  writeFileAtomic(path.join(dir, 'report.html'), format('html', result, {}));
-  writeFileAtomic(path.join(dir, 'verkstad.json'), format('json', result, {}));
+  await writeFileAtomic(path.join(dir, 'summary.csv'), format('csv', result, {}));
+  await writeFileAtomic(path.join(dir, 'report.html'), format('html', result, {}));
+  await writeFileAtomic(path.join(dir, 'verkstad.json'), format('json', result, {}));
 }
 
 export async function analyzeCommand(inputs: string[], opts: Record<string, string | boolean | undefined>): Promise<void> {
@@ -140,7 +141,8 @@ export async function analyzeCommand(inputs: string[], opts: Record<string, stri
   }
   const printOnly = Boolean(opts.format) && !opts.out;
   const outDir = (opts.out as string | undefined) ?? (printOnly ? undefined : 'output');
-  const documents = await analyseFiles(files, { ...opts, out: outDir });
+  if (outDir) fs.mkdirSync(outDir, { recursive: true });
+  const documents = await analyseFiles(files, opts, outDir);
   const result = toAnalysis(documents);
   if (outDir) await writeOutputs(outDir, result);
   if (opts.format) {
@@ -154,13 +156,12 @@ export async function analyzeCommand(inputs: string[], opts: Record<string, stri
 
 export async function checkCommand(inputs: string[], opts: Record<string, string | boolean | undefined>): Promise<void> {
   const files = await inputsOrFail(inputs);
-  const ctx = await context(opts as never);
-  const documents: DocumentResult[] = [];
-  for (const f of files) documents.push(await analyzeBytes(f, fs.readFileSync(f), ctx));
+  await context(opts as never); // rules and config errors first, with their file:line
+  const documents = await analyseFiles(files, { ...opts, quiet: true }, undefined);
   const result = toAnalysis(documents);
   const text = format(String(opts.format ?? 'text') as Parameters<typeof format>[0], result, { colour: colourOK() && !opts.out, why: Boolean(opts.why) });
   out(text);
-  if (opts.out) writeFileAtomic(String(opts.out), text);
+  if (opts.out) await writeFileAtomic(String(opts.out), text);
   // Writing to --out never turns a failing check green.
   process.exitCode = exitCodeFor(result, (opts.failOn as Level) ?? 'warning');
 }
@@ -229,7 +230,7 @@ export async function trainCommand(opts: { corpora: string; rules?: string }): P
     if (!examples.length) continue;
     const model = trainModel(examples, lang, bare);
     fs.mkdirSync(path.dirname(modelPath(rulesDir, lang)), { recursive: true });
-    writeFileAtomic(modelPath(rulesDir, lang), JSON.stringify(model) + '\n');
+    await writeFileAtomic(modelPath(rulesDir, lang), JSON.stringify(model) + '\n');
     err(`${lang}: trained on ${examples.length} sentences (train+dev), ${Object.keys(model.counts).length} features → ${path.relative(process.cwd(), modelPath(rulesDir, lang))}`);
   }
 }
@@ -249,7 +250,7 @@ export async function evalCommand(opts: { corpora: string; rules?: string; split
   }
   const backlogFile = path.join(opts.corpora, 'backlog.jsonl');
   if (opts.writeBacklog) {
-    writeFileAtomic(backlogFile, backlog.join('\n') + (backlog.length ? '\n' : ''));
+    await writeFileAtomic(backlogFile, backlog.join('\n') + (backlog.length ? '\n' : ''));
     out(`Backlog: ${backlog.length} known misclassification(s) written to ${backlogFile}.`);
   } else {
     const known = fs.existsSync(backlogFile) ? fs.readFileSync(backlogFile, 'utf8').split('\n').filter(Boolean).length : 0;
@@ -280,15 +281,16 @@ export async function rulesListCommand(opts: { rules?: string; lang?: string }):
 }
 
 export async function mergeCommand(stores: string[], opts: { out: string }): Promise<void> {
-  const storePath = '../store/sqlite.js';
-  const storeMod: unknown = await import(storePath);
-  const target = path.join(opts.out, 'verkstad.sqlite');
   fs.mkdirSync(opts.out, { recursive: true });
-  const sources = stores.map((s) => (fs.existsSync(s) && fs.statSync(s).isDirectory() ? path.join(s, 'verkstad.sqlite') : s));
-  (storeMod as unknown as { mergeStores: (t: string, s: string[]) => void }).mergeStores(target, sources);
-  const st = (storeMod as unknown as { openStore: (p: string, f?: unknown) => { allResults(): DocumentResult[]; close(): void } }).openStore(target);
-  const result = toAnalysis(st.allResults());
-  st.close();
-  await writeOutputs(opts.out, result);
-  err(`Merged ${sources.length} store(s): ${result.documents.length} document(s) → ${opts.out}/`);
+  const target = openStore(path.join(opts.out, STORE_FILE));
+  try {
+    const report = mergeStores(target, stores);
+    const result = toAnalysis(target.allResults());
+    await writeOutputs(opts.out, result);
+    err(`Merged ${stores.length} store(s): ${report.added} added, ${report.kept} already there; ${result.documents.length} document(s) → ${path.normalize(opts.out + '/')}`);
+  } catch (e) {
+    fail(e);
+  } finally {
+    target.close();
+  }
 }

@@ -42,6 +42,8 @@ common(
     .addOption(new Option('--fail-on <level>', 'exit 1 when a flag is at or above this level').choices(['error', 'warning', 'note', 'none']).default('none'))
     .option('-j, --jobs <n>', 'documents analysed in parallel (worker threads)', String(defaultJobs()))
     .option('--timeout <seconds>', 'time limit per document', '60')
+    .option('--memory <mb>', 'bound on the resident memory of the whole process (all workers)', '1536')
+    .option('--max-bytes <mb>', 'refuse files larger than this', '200')
     .option('--max-pages <n>', 'refuse documents claiming more pages', '2000')
     .option('--shard <k/n>', 'analyse only the k-th of n stable shards of the inputs')
     .option('--why', 'show the reasons behind labels and statuses (text format)')
@@ -58,6 +60,8 @@ common(
     .addOption(new Option('--fail-on <level>', 'exit 1 at or above this level').choices(['error', 'warning', 'note']).default('warning'))
     .option('-o, --out <file>', 'also write the output to this file')
     .option('--why', 'show the reasons behind labels and statuses')
+    .option('-j, --jobs <n>', 'documents checked in parallel', String(defaultJobs()))
+    .option('--timeout <seconds>', 'time limit per document', '60')
     .option('--max-pages <n>', 'refuse documents claiming more pages', '2000'),
 ).action(checkCommand);
 
