@@ -67,12 +67,24 @@ export function errorResult(file: string, digest: string, failure: { code: Docum
   };
 }
 
+const GLYPHS = /[●⬤■◼⬛▪◆♦★⚫○◯□◉✔✓✖✗✘]/u;
+
+/**
+ * Reading a page's operator list (shapes, icons, glyph colours) costs as much as reading its text. It can only
+ * matter on a page that speaks of goals or statuses (the `page-cue` words in rules/) or draws a status glyph.
+ */
+export function graphicsWhereItMatters(rules: RuleSet): (page: number, text: string) => boolean {
+  const cues = rules.rules.flatMap((r) => (r.kind === 'structure' && r.role === 'page-cue' ? r.regexes : []));
+  if (!cues.length) return () => true;
+  return (_page, text) => GLYPHS.test(text) || cues.some((re) => re.test(text));
+}
+
 export async function runStages(file: string, bytes: Uint8Array, ctx: PipelineContext): Promise<StageOutputs> {
   const kind = inputKind(file, bytes);
   let extracted: ExtractedDocument | undefined;
   let layout: LayoutDocument;
   if (kind === 'pdf') {
-    extracted = await extractDocument(bytes, ctx.extract);
+    extracted = await extractDocument(bytes, { ...ctx.extract, graphics: ctx.extract?.graphics ?? graphicsWhereItMatters(ctx.rules) });
     layout = layoutDocument(extracted);
   } else {
     layout = await draftToLayout(file, bytes, kind);

@@ -50,6 +50,7 @@ export const StructureRole = z.enum([
   'trend-header',
   'pointer',
   'source-note',
+  'page-cue',
 ]);
 /** How reports are built: labels before a justification, column headers, things that are never goals. */
 export const StructureEntry = z.object({ ...common, role: StructureRole, patterns: z.array(z.string().min(1)).min(1) }).strict();
