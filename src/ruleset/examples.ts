@@ -8,20 +8,21 @@ export interface ExampleFailure { id: string; file: string; line: number; messag
 export function runRuleExamples(rules: RuleSet, classifier: Classifier): ExampleFailure[] {
   const failures: ExampleFailure[] = [];
   for (const r of rules.rules) {
-    const fires = (text: string): boolean => {
+    const fires = (text: string, matching: boolean): boolean => {
       switch (r.kind) {
         case 'pattern':
         case 'lexicon':
           return classifier.evidence(text, r.language).hits.some((h) => h.id === r.id);
         case 'status':
-          return statusOfText(text, vocabularyFor(rules, r.language))?.ruleId === r.id;
+          // A status-column word is tried in a status column for `match`, in free text for `noMatch`.
+          return statusOfText(text, vocabularyFor(rules, r.language), matching && r.onlyInStatusColumn)?.ruleId === r.id;
         case 'orientation':
         case 'structure':
           return r.regexes.some((re) => re.test(text));
       }
     };
-    for (const m of r.examples.match) if (!fires(m)) failures.push({ id: r.id, file: r.file, line: r.line, message: `expected to match ${JSON.stringify(m)}, but it does not` });
-    for (const m of r.examples.noMatch) if (fires(m)) failures.push({ id: r.id, file: r.file, line: r.line, message: `expected not to match ${JSON.stringify(m)}, but it does` });
+    for (const m of r.examples.match) if (!fires(m, true)) failures.push({ id: r.id, file: r.file, line: r.line, message: `expected to match ${JSON.stringify(m)}, but it does not` });
+    for (const m of r.examples.noMatch) if (fires(m, false)) failures.push({ id: r.id, file: r.file, line: r.line, message: `expected not to match ${JSON.stringify(m)}, but it does` });
   }
   return failures;
 }

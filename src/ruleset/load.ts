@@ -34,7 +34,7 @@ interface Base {
   file: string;
   line: number;
 }
-export interface StatusRule extends Base { kind: 'status'; status: 'green' | 'yellow' | 'red' | 'unknown'; words: string[] }
+export interface StatusRule extends Base { kind: 'status'; status: 'green' | 'yellow' | 'red' | 'unknown'; words: string[]; onlyInStatusColumn: boolean }
 export interface OrientationRule extends Base { kind: 'orientation'; orientation: 'residents' | 'organisation'; regexes: RegExp[] }
 export interface EvidenceRule extends Base {
   kind: 'pattern' | 'lexicon';
@@ -159,8 +159,8 @@ export function loadRules(dir = defaultRulesDir()): RuleSet {
       const regexes = (ps: string[]) => ps.map((p) => compile(p, where, errors)).filter((r): r is RegExp => r !== null);
       switch (data.kind) {
         case 'status': {
-          const e = entry as { status: StatusRule['status']; words: string[] };
-          rules.push({ ...base, kind: 'status', status: e.status, words: e.words });
+          const e = entry as { status: StatusRule['status']; words: string[]; onlyInStatusColumn: boolean };
+          rules.push({ ...base, kind: 'status', status: e.status, words: e.words, onlyInStatusColumn: e.onlyInStatusColumn });
           break;
         }
         case 'orientation': {
@@ -186,6 +186,17 @@ export function loadRules(dir = defaultRulesDir()): RuleSet {
           break;
         }
       }
+    }
+  }
+  // A status word in two entries would make the first one win silently.
+  const statusWords = new Map<string, StatusRule>();
+  for (const r of rules) {
+    if (r.kind !== 'status') continue;
+    for (const w of r.words) {
+      const key = `${r.language}:${w.toLowerCase().trim()}`;
+      const other = statusWords.get(key);
+      if (other && other !== r) errors.push({ file: r.file, line: r.line, column: 1, message: `unexpected duplicate status word "${w}" (also in ${other.id}): remove one` });
+      statusWords.set(key, r);
     }
   }
   if (errors.length) throw new RuleLoadError(errors);

@@ -13,7 +13,15 @@ const common = {
 };
 
 /** A status vocabulary entry: words or phrases a report uses for one traffic-light status. */
-export const StatusEntry = z.object({ ...common, status: Status, words: z.array(z.string().min(1)).min(1) }).strict();
+export const StatusEntry = z
+  .object({
+    ...common,
+    status: Status,
+    words: z.array(z.string().min(1)).min(1),
+    /** Words that mean a status only inside a status column ("Met", "Achieved"), not in free text or other cells. */
+    onlyInStatusColumn: z.boolean().default(false),
+  })
+  .strict();
 
 /** Goal titles that are about the organisation itself (employer, finances, administration). */
 export const OrientationEntry = z.object({ ...common, orientation: Orientation, patterns: z.array(z.string().min(1)).min(1) }).strict();

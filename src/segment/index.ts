@@ -489,9 +489,10 @@ function continues(t: Table, prev: TableHeader | null): boolean {
 /** The status of a table row: a status mark or word in the latest/status column, never in previous or trend columns. */
 function rowStatus(r: Row, header: TableHeader | null, legend: Legend, v: Vocabulary): StatusFound | null {
   const candidates: { x: number; st: StatusFound }[] = [];
+  const inStatusColumn = (x: number) => [header?.statusX, header?.latest].some((t) => t != null && Math.abs(x - t) < 30);
   for (const c of r.cells) {
     const x = centre(c);
-    const word = c.text ? statusOfText(c.text, v) : null;
+    const word = c.text ? statusOfText(c.text, v, inStatusColumn(x)) : null;
     if (word) {
       const fill = c.fill ? ` in a ${c.fill.colour} cell` : '';
       candidates.push({ x, st: { status: word.status, statusSource: 'word', statusEvidence: `"${clean(c.text)}"${fill} on page ${c.lines[0]?.page ?? '?'} (${word.ruleId})` } });

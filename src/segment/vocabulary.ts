@@ -6,18 +6,22 @@ import type { StructureRole } from '../ruleset/schema.js';
 export interface Vocabulary {
   language: Language;
   statusWords: { phrase: string; status: Status; ruleId: string }[];
+  /** Words that are a status only in a status column ("Met", "Achieved"). */
+  columnStatusWords: { phrase: string; status: Status; ruleId: string }[];
   structure: StructureRule[];
   orientation: OrientationRule[];
 }
 
 export function vocabularyFor(rules: RuleSet, language: Language): Vocabulary {
-  const statusWords = rules.rules
-    .filter((r): r is StatusRule => r.kind === 'status' && r.language === language)
-    .flatMap((r) => r.words.map((w) => ({ phrase: normalise(w), status: r.status, ruleId: r.id })))
-    .sort((a, b) => b.phrase.length - a.phrase.length);
+  const words = (column: boolean) =>
+    rules.rules
+      .filter((r): r is StatusRule => r.kind === 'status' && r.language === language && r.onlyInStatusColumn === column)
+      .flatMap((r) => r.words.map((w) => ({ phrase: normalise(w), status: r.status, ruleId: r.id })))
+      .sort((a, b) => b.phrase.length - a.phrase.length);
   return {
     language,
-    statusWords,
+    statusWords: words(false),
+    columnStatusWords: words(true),
     structure: rules.rules.filter((r): r is StructureRule => r.kind === 'structure' && r.language === language),
     orientation: rules.rules.filter((r): r is OrientationRule => r.kind === 'orientation' && r.language === language),
   };
@@ -27,12 +31,13 @@ export const normalise = (s: string) =>
   s.toLowerCase().replace(/[\u2018\u2019\u201c\u201d"'*]/g, '').replace(/\s+/g, ' ').replace(/^[\s:–-]+|[\s.:;!–-]+$/g, '').trim();
 
 /** The status a short text states on its own ("Uppfyllt", "GREEN", "Status: grön", "Bedömning: Delvis uppfyllt"). */
-export function statusOfText(text: string, v: Vocabulary): { status: Status; ruleId: string } | null {
+export function statusOfText(text: string, v: Vocabulary, inStatusColumn = false): { status: Status; ruleId: string } | null {
   let t = normalise(text);
   const labelled = /^(status|bedömning|måluppfyllelse|rag|rag status|rating|bedömd måluppfyllelse)\s*[:=]\s*(.+)$/.exec(t);
   if (labelled) t = labelled[2];
   if (t.length > 60) return null;
   for (const w of v.statusWords) if (t === w.phrase) return { status: w.status, ruleId: w.ruleId };
+  if (inStatusColumn || labelled) for (const w of v.columnStatusWords) if (t === w.phrase) return { status: w.status, ruleId: w.ruleId };
   return null;
 }
 
