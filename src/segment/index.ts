@@ -65,13 +65,16 @@ export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: 
   const seen = new Set<string>();
   /** Which table (or heading run) a goal came from: repeats are only looked for across tables. */
   const origin = new Map<GoalDraft, number>();
+  const wordsOf = new Map<GoalDraft, Set<string>>();
+  const fromTables = new Set<GoalDraft>();
   let currentOrigin = 0;
-  const add = (g: Omit<GoalDraft, 'id' | 'orientation' | 'orientationReason'>): GoalDraft | null => {
+  /** `fromTable`: KPI rows repeat in later panels under other wording; headings are only ever repeated exactly. */
+  const add = (g: Omit<GoalDraft, 'id' | 'orientation' | 'orientationReason'>, fromTable = false): GoalDraft | null => {
     const key = normalise(g.title);
     if (!key || seen.has(key)) return null;
     // A KPI repeated later in a panel of its own ("% of …" again as "Percentage of …") is the same goal.
     const words = titleWords(g.title);
-    if (goals.some((o) => origin.get(o) !== currentOrigin && sameTitle(words, titleWords(o.title)))) return null;
+    if (fromTable && goals.some((o) => origin.get(o) !== currentOrigin && fromTables.has(o) && sameTitle(words, wordsOf.get(o)!))) return null;
     seen.add(key);
     const o = orientationOf(g.title, section, v);
     const goal: GoalDraft = {
@@ -82,6 +85,8 @@ export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: 
     };
     goals.push(goal);
     origin.set(goal, currentOrigin);
+    wordsOf.set(goal, words);
+    if (fromTable) fromTables.add(goal);
     return goal;
   };
 
@@ -206,15 +211,15 @@ export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: 
     const shared = header?.latest ? before.filter((p) => !hasRole(p.text, 'legend-heading', v)) : [];
     const carried = us[i - 1]?.kind === 'table' && us[i - 1].page === t.page - 1;
     let last: GoalDraft | null = carried ? lastTableGoal : null;
-    const tableGoals: GoalDraft[] = [];
+    const rowGoals: GoalDraft[] = [];
     for (const { r, st } of goalRows) {
       const titleCell = titleCellOf(r, header, v);
       if (st && titleCell && titleCell.text && !statusOfText(titleCell.text, v)) {
         const title = titleText(titleCell.text);
         if (hasRole(title, 'summary-header', v) || hasRole(title, 'not-goal', v)) continue;
-        const g = add({ title, page: t.page, ...st, justification: [], indicators: [], activities: [] });
+        const g = add({ title, page: t.page, ...st, justification: [], indicators: [], activities: [] }, true);
         if (!g) { last = null; continue; }
-        tableGoals.push(g);
+        rowGoals.push(g);
         const comment = r.cells.filter((c) => c !== titleCell && header?.commentColumns.includes(c.column));
         for (const c of comment) if (c.text) g.justification.push({ text: stripLabel(clean(c.text), v), page: t.page });
         const values = r.cells.filter((c) => c !== titleCell && !comment.includes(c) && /\d/.test(c.text)).map((c) => clean(c.text));
@@ -235,7 +240,7 @@ export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: 
     const lastRow = t.rows[t.rows.length - 1];
     const bareLabel = lastRow && hasRole(clean(lastRow.cells.map((c) => c.text).join(' ')), 'justification-label', v);
     current = last && !header?.latest && (bareLabel || last.justification.length === 0) ? last : null;
-    if (shared.length) distributeCommentary(tableGoals, shared);
+    if (shared.length) distributeCommentary(rowGoals, shared);
     lastTableGoal = last;
     currentLevel = 99;
     pending = [];
