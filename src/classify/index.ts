@@ -59,13 +59,21 @@ export class Classifier {
     return [...tokens(text, language), ...[...features].map((f) => `rule:${f}`)];
   }
 
+  private readonly tables: Partial<Record<Language, LogTable>> = {};
+
+  private tableFor(language: Language): LogTable | null {
+    const model = this.models[language];
+    if (!model) return null;
+    return (this.tables[language] ??= logTable(model));
+  }
+
   classify(text: string, language: Language): LabelledSentence {
     const { hits, features } = this.evidence(text, language);
     const ruleScore: Record<Label, number> = { outcome: 0, output: 0, internal: 0, intention: 0, context: 0 };
     for (const h of hits) if (h.label) ruleScore[h.label] += h.weight;
-    const model = this.models[language];
+    const table = this.tableFor(language);
     const toks = this.modelTokens(text, language, features);
-    const logp = model ? modelLogProbs(model, toks) : uniform();
+    const logp = table ? logProbs(table, toks) : uniform();
     const score = {} as Record<Label, number>;
     for (const l of LABELS) score[l] = this.modelWeight * logp[l] + this.ruleWeight * ruleScore[l];
     const label = LABELS.reduce((a, b) => (score[b] > score[a] ? b : a));
@@ -75,7 +83,7 @@ export class Classifier {
     const reasons = [
       ...hits.filter((h) => h.label === label).sort((a, b) => b.weight - a.weight).map((h) => h.id),
       ...hits.filter((h) => !h.label).map((h) => h.id),
-      ...(model ? strongestFeatures(model, toks, label, 3).map((t) => `model:${t}`) : []),
+      ...(table ? strongestFeatures(table, toks, label, 3).map((t) => `model:${t}`) : []),
     ];
     return { text, label, residentFacing: RESIDENT_FACING.has(label), confidence, reasons: [...new Set(reasons)] };
   }
@@ -83,38 +91,55 @@ export class Classifier {
 
 const uniform = (): Record<Label, number> => ({ outcome: 0, output: 0, internal: 0, intention: 0, context: 0 });
 
+interface LogTable {
+  prior: number[];
+  /** Per feature, log(count(f, label) / total(label)) for each label, in LABELS order. */
+  features: Map<string, Float64Array>;
+}
+
+/** The model's log-probabilities, computed once per model instead of per sentence. */
+export function logTable(model: NaiveBayesModel): LogTable {
+  const total = LABELS.map((l) => model.classTotals[l] ?? 1);
+  const features = new Map<string, Float64Array>();
+  for (const [f, counts] of Object.entries(model.counts)) {
+    features.set(f, Float64Array.from(LABELS.map((l, k) => Math.log((counts[l] ?? model.smoothing) / total[k]))));
+  }
+  return { prior: total.map((t) => Math.log(t / model.totalExamples)), features };
+}
+
 /**
  * Log-probabilities under the trained model, normalised over the labels. Same arithmetic as natural's (apparatus)
  * BayesClassifier — log P(c) + Σ log(count(f,c) / total(c)) over present features — but sparse, so it does not
  * build a dense vector over the whole vocabulary per sentence.
  */
-export function modelLogProbs(model: NaiveBayesModel, toks: string[]): Record<Label, number> {
-  const out = uniform();
+export function logProbs(table: LogTable, toks: string[]): Record<Label, number> {
+  const acc = [...table.prior];
   const seen = new Set<string>();
-  for (const l of LABELS) out[l] = Math.log((model.classTotals[l] ?? 1) / model.totalExamples);
   for (const t of toks) {
     if (seen.has(t)) continue;
     seen.add(t);
-    const counts = model.counts[t];
-    if (!counts) continue; // unknown to the model: natural skips it too
-    for (const l of LABELS) out[l] += Math.log((counts[l] ?? model.smoothing) / (model.classTotals[l] ?? 1));
+    const row = table.features.get(t);
+    if (!row) continue; // unknown to the model: natural skips it too
+    for (let k = 0; k < acc.length; k++) acc[k] += row[k];
   }
-  const max = Math.max(...LABELS.map((l) => out[l]));
-  const z = Math.log(LABELS.reduce((s, l) => s + Math.exp(out[l] - max), 0)) + max;
-  for (const l of LABELS) out[l] -= z;
+  const max = Math.max(...acc);
+  const z = Math.log(acc.reduce((sum, v) => sum + Math.exp(v - max), 0)) + max;
+  const out = uniform();
+  LABELS.forEach((l, k) => (out[l] = acc[k] - z));
   return out;
 }
 
-function strongestFeatures(model: NaiveBayesModel, toks: string[], label: Label, n: number): string[] {
+function strongestFeatures(table: LogTable, toks: string[], label: Label, n: number): string[] {
+  const li = LABELS.indexOf(label);
   const scored: [string, number][] = [];
   for (const t of new Set(toks)) {
-    const c = model.counts[t];
-    if (!c || t.startsWith('rule:')) continue;
-    const own = Math.log((c[label] ?? model.smoothing) / (model.classTotals[label] ?? 1));
-    const others = LABELS.filter((l) => l !== label).map((l) => Math.log((c[l] ?? model.smoothing) / (model.classTotals[l] ?? 1)));
-    scored.push([t, own - Math.max(...others)]);
+    const row = table.features.get(t);
+    if (!row || t.startsWith('rule:')) continue;
+    let other = -Infinity;
+    for (let k = 0; k < row.length; k++) if (k !== li && row[k] > other) other = row[k];
+    if (row[li] > other) scored.push([t, row[li] - other]);
   }
-  return scored.filter((s) => s[1] > 0).sort((a, b) => b[1] - a[1]).slice(0, n).map((s) => s[0]);
+  return scored.sort((x, y) => y[1] - x[1]).slice(0, n).map((x) => x[0]);
 }
 
 export type { ClassifiedGoal } from '../model/goal.js';

@@ -74,7 +74,16 @@ function dominantColour(str: string, cs: (string | null)[]): string | null {
   return best;
 }
 
-const norm = (c: string) => c.normalize('NFKC').toLowerCase();
+const normCache = new Map<string, string>();
+/** A character as both sides spell it (ligatures and full-width forms folded, case ignored), memoised. */
+const norm = (c: string): string => {
+  let n = normCache.get(c);
+  if (n === undefined) {
+    n = c.normalize('NFKC').toLowerCase();
+    if (normCache.size < 10_000) normCache.set(c, n);
+  }
+  return n;
+};
 
 /**
  * Gives each character of each text item the fill colour it was painted with, by walking the text items and the
