@@ -572,8 +572,7 @@ class Pool {
     this.opts.onSpawn();
     const worker = new Worker(WORKER_URL, {
       workerData: this.opts.workerData,
-      // A larger young generation: pdfjs allocates many short-lived objects, and fewer scavenges save ~15-20 %.
-      resourceLimits: { maxOldGenerationSizeMb: this.opts.maxOldGenerationSizeMb, maxYoungGenerationSizeMb: 64 },
+      resourceLimits: { maxOldGenerationSizeMb: this.opts.maxOldGenerationSizeMb },
       stdout: true,
       stderr: true,
     });
