@@ -97,6 +97,8 @@ export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: 
   /** The last goal of the previous table, for a commentary cell carried over a page break. */
   let lastTableGoal: GoalDraft | null = null;
   let currentLevel = 99;
+  /** The last table row was commentary: the next one may be the same comment's next line. */
+  let commentRun = false;
   let inActivities = false;
   let pending: Paragraph[] = [];
   let lastTableHeader: TableHeader | null = null;
@@ -178,13 +180,21 @@ export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: 
         const st = rowStatus(r, header, legend, v);
         const byTitle = goals.find((g) => normalise(g.title) === normalise(text));
         if (byTitle) { current = byTitle; continue; }
-        if (hasRole(text, 'justification-label', v) || /^[^:]{2,40}:/.test(text) && hasRole(text.split(':')[0], 'justification-label', v)) {
+        const labelled = hasRole(text, 'justification-label', v) || /^[^:]{2,40}:/.test(text) && hasRole(text.split(':')[0], 'justification-label', v);
+        if (!st && !labelled && isSectionRow(r, doc.bodyFontSize)) { current = null; commentRun = false; continue; }
+        if (labelled) {
           const comment = stripLabel(text, v);
           if (current && comment) current.justification.push({ text: comment, page: t.page });
+          commentRun = Boolean(current && comment); // after a bare "Kommentar:" the next line opens a new paragraph
           continue;
         }
-        if (st && current) current.activities.push({ title: clean(r.cells[0]?.text ?? text), page: t.page, status: st.status });
-        else if (!st && current) current.justification.push({ text, page: t.page });
+        if (st && current) {
+          current.activities.push({ title: clean(r.cells[0]?.text ?? text), page: t.page, status: st.status });
+          commentRun = false;
+        } else if (!st && current) {
+          addComment(current, text, t.page, commentRun);
+          commentRun = true;
+        }
       }
       continue;
     }
@@ -217,6 +227,7 @@ export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: 
       if (st && titleCell && titleCell.text && !statusOfText(titleCell.text, v)) {
         const title = titleText(titleCell.text);
         if (hasRole(title, 'summary-header', v) || hasRole(title, 'not-goal', v)) continue;
+        commentRun = false;
         const g = add({ title, page: t.page, ...st, justification: [], indicators: [], activities: [] }, true);
         if (!g) { last = null; continue; }
         rowGoals.push(g);
@@ -225,14 +236,15 @@ export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: 
         const values = r.cells.filter((c) => c !== titleCell && !comment.includes(c) && /\d/.test(c.text)).map((c) => clean(c.text));
         if (values.length || header?.latest) g.indicators.push({ name: title, page: t.page, values, status: st.status, residentFacing: false });
         last = g;
-      } else if (!st && isSectionRow(r) && !hasRole(clean(r.cells[0]?.text ?? ''), 'justification-label', v)) {
+      } else if (!st && isSectionRow(r, doc.bodyFontSize) && !hasRole(clean(r.cells[0]?.text ?? ''), 'justification-label', v)) {
         // A bold row across the table ("Målområde: …") opens a section; it is nobody's commentary.
         section = clean(r.cells.map((c) => c.text).join(' '));
         last = null;
       } else if (last && !st) {
         const text = clean(r.cells.map((c) => c.text).join(' '));
-        const comment = text && !/^\d/.test(text) ? stripLabel(text, v) : '';
-        if (comment) last.justification.push({ text: comment, page: t.page });
+        const comment = text && !/^\d+$/.test(text) ? stripLabel(text, v) : '';
+        if (comment) addComment(last, comment, t.page, commentRun);
+        commentRun = true;
       }
     }
     // Text after the table continues the last goal only where the table left it waiting for one
@@ -330,9 +342,24 @@ function splitAtHeaders(t: Table, v: Vocabulary): Table[] {
   return out;
 }
 
-function isSectionRow(r: Row): boolean {
-  const lines = r.cells.flatMap((c) => c.lines);
-  return r.cells.filter((c) => c.text).length === 1 && lines.length > 0 && lines.length <= 2 && lines.every((l) => l.bold);
+/**
+ * A row that is a heading inside a table ("Målområde: …", "04 Hav och marina resurser"): one short cell, no
+ * sentence, set bold, larger than the body text or numbered like a heading. It belongs to no goal's commentary.
+ */
+function isSectionRow(r: Row, bodyFontSize: number): boolean {
+  const cells = r.cells.filter((c) => c.text);
+  if (cells.length !== 1) return false;
+  const text = clean(cells[0].text);
+  const lines = cells[0].lines;
+  if (!lines.length || lines.length > 2 || text.split(' ').length > 10 || /[.!?]$/.test(text)) return false;
+  return lines.every((l) => l.bold) || lines.every((l) => l.fontSize >= bodyFontSize * 1.1) || /^\d{1,2}(\.\d{1,2})*\.?\s+\p{Lu}/u.test(text);
+}
+
+/** Commentary in a table often comes a line to a row: lines of one comment join into one paragraph. */
+function addComment(goal: GoalDraft, text: string, page: number, continues: boolean): void {
+  const last = goal.justification[goal.justification.length - 1];
+  if (continues && last) last.text = joinText([last.text, text]);
+  else goal.justification.push({ text, page });
 }
 
 function collectLegends(us: Unit[], legend: Legend, v: Vocabulary): void {
