@@ -119,7 +119,8 @@ export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: 
       // A heading that is a label ("Key Performance Indicators", "Nämndmål") names a kind of thing, not a goal.
       const label = HEADER_ROLES.some((role) => hasRole(title, role, v));
       // "● Delvis uppfyllt – utvecklingen går i rätt riktning": a legend entry, not a goal.
-      if (marks.length && leadingStatusPhrase(titleText(title), v)) {
+      const statusLabel = hasRole(title.replace(/[:\s●⬤■]+$/u, ''), 'status-header', v);
+      if (marks.length && (leadingStatusPhrase(titleText(title), v) || statusLabel)) {
         if (current && goalUnit === i - 1) continue; // the status line of the goal just opened
         const m = marks.find((x) => statusOfMark(x, legend) || x.colourClass === 'other');
         if (m) learnLegend(legend, [{ colourClass: m.colourClass, shape: m.shape, text: title, colour: m.colour }], v);
@@ -401,7 +402,9 @@ function statusFollowing(us: Unit[], i: number, v: Vocabulary, legend: Legend): 
     if (u.marks.length) {
       // "⬤ On track ↑" on the line under a heading: the heading's status, drawn and written.
       const text = u.kind === 'text' ? u.lines[0].text : u.text;
-      if (k === i + 1 && leadingStatusPhrase(titleText(text), v)) {
+      // …or "Bedömning: ●" / "Måluppfyllelse [icon]": a status label with the symbol beside it.
+      const label = hasRole(clean(text).replace(/[:\s●⬤■]+$/u, ''), 'status-header', v);
+      if (k === i + 1 && (leadingStatusPhrase(titleText(text), v) || label)) {
         const drawn = statusFromMarks(u.marks, legend);
         if (drawn) return { ...drawn, statusEvidence: `${drawn.statusEvidence}, "${clean(text)}"` };
       }
