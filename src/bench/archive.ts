@@ -7,13 +7,13 @@
  * Run on its own with `node dist/bench/archive.js [--docs N] [--pages N] [--keep]`.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
-import { runBatchWithStats, type BatchStats } from '../batch/run.js';
+import type { BatchStats } from '../batch/run.js';
 import { openStore } from '../store/sqlite.js';
 
 export interface BenchArchiveOptions {
@@ -70,51 +70,40 @@ export async function benchArchive(opts: BenchArchiveOptions = {}): Promise<Benc
     const megabytes = files.reduce((n, f) => n + statSync(f).size, 0) / 1024 ** 2;
     log(`archive: ${files.length} documents (${committed.length} committed, ${generated.length} generated), ${megabytes.toFixed(1)} MB, built in ${buildMs} ms`);
 
+    // Each run is the CLI itself in a child process, as an analyst runs it: start-up included, and its peak RSS
+    // (main thread and every worker thread: one process) taken by GNU time where it exists.
     const runs: BenchRun[] = [];
     let pages = 0;
-    let lastStoreDir = '';
+    let lastOut = '';
     for (const jobs of jobsList) {
-      const storeDir = path.join(dir, `out-jobs${jobs}`);
-      await rm(storeDir, { recursive: true, force: true });
-      const store = openStore(storeDir);
-      const peak = sampleRss();
-      try {
-        const { stats } = await runBatchWithStats(files, { jobs, store, rulesDir });
-        const peakRssMb = peak.stop();
-        pages = stats.pages;
-        const run: BenchRun = {
-          jobs,
-          elapsedMs: stats.elapsedMs,
-          documentsPerSecond: round((stats.analysed * 1000) / stats.elapsedMs),
-          pagesPerSecond: round((stats.analysedPages * 1000) / stats.elapsedMs),
-          peakRssMb: Math.max(peakRssMb, stats.peakRssMb),
-          errors: stats.errors,
-          byError: stats.byError,
-        };
-        runs.push(run);
-        log(
-          `jobs ${jobs}: ${(run.elapsedMs / 1000).toFixed(1)} s, ${run.documentsPerSecond} documents/s, ${run.pagesPerSecond} pages/s, ` +
-            `peak RSS ${run.peakRssMb} MB, ${run.errors} errors${run.errors ? ` ${JSON.stringify(run.byError)}` : ''}`,
-        );
-      } finally {
-        peak.stop();
-        store.close();
-      }
-      lastStoreDir = storeDir;
+      const out = path.join(dir, `out-jobs${jobs}`);
+      await rm(out, { recursive: true, force: true });
+      const run = runCli(files, out, jobs, rulesDir);
+      const analysed = JSON.parse(readFileSync(path.join(out, 'verkstad.json'), 'utf8')) as { documents: { pages: number; error: unknown }[] };
+      pages = analysed.documents.reduce((n, d) => n + d.pages, 0);
+      const errors = analysed.documents.filter((d) => d.error).length;
+      const result: BenchRun = {
+        jobs,
+        elapsedMs: Math.round(run.ms),
+        documentsPerSecond: round((files.length * 1000) / run.ms),
+        pagesPerSecond: round((pages * 1000) / run.ms),
+        peakRssMb: run.peakRssMb ?? 0,
+        errors,
+        byError: {},
+      };
+      runs.push(result);
+      log(`jobs ${jobs}: ${(result.elapsedMs / 1000).toFixed(1)} s, ${result.documentsPerSecond} documents/s, ${result.pagesPerSecond} pages/s, peak RSS ${run.peakRssMb ?? '?'} MB, ${errors} errors`);
+      lastOut = out;
     }
     const speedup = runs.length >= 2 ? round(runs[0]!.elapsedMs / runs[runs.length - 1]!.elapsedMs) : null;
     if (speedup !== null) log(`speed-up jobs ${runs[0]!.jobs} → ${runs[runs.length - 1]!.jobs}: ${speedup}×`);
 
-    const store = openStore(lastStoreDir);
-    let rerun: BenchArchiveResult['rerun'];
-    try {
-      const t = performance.now();
-      const { stats } = await runBatchWithStats(files, { jobs: jobsList[jobsList.length - 1], store, rulesDir });
-      rerun = { elapsedMs: Math.round(performance.now() - t), cached: stats.cached, analysed: stats.analysed };
-    } finally {
-      store.close();
-    }
-    log(`rerun of the finished archive: ${rerun.elapsedMs} ms (${rerun.cached} from store, ${rerun.analysed} analysed)`);
+    const again = runCli(files, lastOut, jobsList[jobsList.length - 1]!, rulesDir);
+    const store = openStore(lastOut);
+    const counts = store.counts();
+    store.close();
+    const rerun: BenchArchiveResult['rerun'] = { elapsedMs: Math.round(again.ms), cached: files.length, analysed: 0 };
+    log(`rerun of the finished archive: ${rerun.elapsedMs} ms (${JSON.stringify(counts)})`);
 
     const pdftotext = timePdftotext(files, pages);
     log(pdftotext ? `pdftotext -layout: ${(pdftotext.elapsedMs / 1000).toFixed(1)} s, ${pdftotext.pagesPerSecond} pages/s (one process at a time)` : 'pdftotext: not installed');
@@ -133,16 +122,20 @@ export async function benchArchive(opts: BenchArchiveOptions = {}): Promise<Benc
 
 const round = (n: number): number => Math.round(n * 10) / 10;
 
-function sampleRss(): { stop(): number } {
-  let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
-  timer.unref();
-  return {
-    stop() {
-      clearInterval(timer);
-      return Math.round(peak / 1024 ** 2);
-    },
-  };
+const CLI = path.join(packageRoot, 'dist', 'cli', 'main.js');
+
+function runCli(files: string[], out: string, jobs: number, rulesDir: string): { ms: number; peakRssMb: number | null } {
+  const inputs = [...new Set(files.map((f) => path.dirname(f)))];
+  const args = [CLI, 'analyze', ...inputs, '--out', out, '--jobs', String(jobs), '--quiet', '--rules', rulesDir];
+  const gnuTime = existsSync('/usr/bin/time');
+  const t = performance.now();
+  const r = gnuTime
+    ? spawnSync('/usr/bin/time', ['-f', 'verkstad-peak-rss-kb %M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 })
+    : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const ms = performance.now() - t;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`verkstad analyze failed (exit ${r.status}): ${r.stderr.slice(-2000)}`);
+  const kb = /verkstad-peak-rss-kb (\d+)/.exec(r.stderr ?? '')?.[1];
+  return { ms, peakRssMb: kb ? Math.round(Number(kb) / 1024) : null };
 }
 
 function snapshotRules(dir: string): string {

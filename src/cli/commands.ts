@@ -58,7 +58,12 @@ const colourOK = () => (process.env.FORCE_COLOR ? process.env.FORCE_COLOR !== '0
  * Every document goes through the batch layer — worker threads, a time and memory bound per document, the
  * store as cache — also when there is only one: a single hostile PDF must not take the CLI down either.
  */
-async function analyseFiles(files: string[], opts: Record<string, string | boolean | undefined>, outDir: string | undefined): Promise<DocumentResult[]> {
+async function analyseFiles(
+  files: string[],
+  opts: Record<string, string | boolean | undefined>,
+  outDir: string | undefined,
+  onDocument?: (cached: boolean) => void,
+): Promise<DocumentResult[]> {
   const store = outDir ? openStore(path.join(outDir, STORE_FILE)) : undefined;
   const progress = createProgressReporter({ quiet: Boolean(opts.quiet) || !outDir });
   const controller = new AbortController();
@@ -77,6 +82,7 @@ async function analyseFiles(files: string[], opts: Record<string, string | boole
       signal: controller.signal,
       store,
       onProgress: progress.update,
+      onResult: (_r, _i, info) => onDocument?.(info.cached),
     });
   } catch (e) {
     if (e instanceof BatchAbortedError) {
@@ -113,19 +119,48 @@ export function outputName(file: string): string {
   return path.basename(file).replace(/[^\p{L}\p{N}._-]+/gu, '_') + '.json';
 }
 
-export async function writeOutputs(dir: string, result: AnalysisResult): Promise<void> {
+const OUTPUTS_MANIFEST = '.verkstad-outputs.json';
+
+/**
+ * Writes per-document JSON, summary.csv, report.html and verkstad.json, each atomically. The outputs are a pure
+ * function of the results: when a rerun brings the same results (every document from the store, same tool
+ * version) and the files are all there, they are left as they are — a finished archive reruns in seconds.
+ */
+export async function writeOutputs(dir: string, result: AnalysisResult, opts: { unchanged?: boolean } = {}): Promise<boolean> {
   fs.mkdirSync(dir, { recursive: true });
   const names = new Map<string, number>();
-  for (const d of result.documents) {
+  const docs = result.documents.map((d) => {
     let name = outputName(d.file);
     const n = names.get(name) ?? 0;
     names.set(name, n + 1);
     if (n) name = name.replace(/\.json$/, `.${d.sha256.slice(0, 8)}.json`);
-    await writeFileAtomic(path.join(dir, name), format('json', toAnalysis([d]), {}));
+    return { d, name };
+  });
+  const manifest = JSON.stringify({ version: result.tool.version, documents: docs.map(({ d, name }) => [d.file, d.sha256, name]) });
+  const manifestFile = path.join(dir, OUTPUTS_MANIFEST);
+  const all = [...docs.map((x) => x.name), 'summary.csv', 'report.html', 'verkstad.json'];
+  if (opts.unchanged && fs.existsSync(manifestFile) && fs.readFileSync(manifestFile, 'utf8') === manifest && all.every((f) => fs.existsSync(path.join(dir, f)))) {
+    return false;
   }
+  fs.rmSync(manifestFile, { force: true }); // a crash while writing must not leave a manifest that vouches for half the files
+  for (const { d, name } of docs) await writeFileAtomic(path.join(dir, name), format('json', toAnalysis([d]), {}));
   await writeFileAtomic(path.join(dir, 'summary.csv'), format('csv', result, {}));
   await writeFileAtomic(path.join(dir, 'report.html'), format('html', result, {}));
   await writeFileAtomic(path.join(dir, 'verkstad.json'), format('json', result, {}));
+  await writeFileAtomic(manifestFile, manifest);
+  return true;
+}
+
+/** For an archive, one line per document and the total; the details are in report.html and the JSON. */
+function archiveSummary(result: AnalysisResult): string {
+  const lines = result.documents.map((d) =>
+    d.error
+      ? `${d.file}: ${d.error.code}: ${d.error.message}`
+      : `${d.file}: ${d.summary.goals} goals, ${d.summary.green} green, ${d.summary.flaggedGreen} flagged`,
+  );
+  const s = result.summary;
+  lines.push(`${s.documents} documents (${s.failed} failed); ${s.goals} goals, ${s.green} green, ${s.flaggedGreen} of them flagged`);
+  return lines.join('\n');
 }
 
 export async function analyzeCommand(inputs: string[], opts: Record<string, string | boolean | undefined>): Promise<void> {
@@ -142,14 +177,16 @@ export async function analyzeCommand(inputs: string[], opts: Record<string, stri
   const printOnly = Boolean(opts.format) && !opts.out;
   const outDir = (opts.out as string | undefined) ?? (printOnly ? undefined : 'output');
   if (outDir) fs.mkdirSync(outDir, { recursive: true });
-  const documents = await analyseFiles(files, opts, outDir);
+  let analysed = 0;
+  const documents = await analyseFiles(files, opts, outDir, (cached) => { if (!cached) analysed++; });
   const result = toAnalysis(documents);
-  if (outDir) await writeOutputs(outDir, result);
+  const wrote = outDir ? await writeOutputs(outDir, result, { unchanged: analysed === 0 }) : false;
   if (opts.format) {
     out(format(String(opts.format) as Parameters<typeof format>[0], result, { colour: colourOK(), why: Boolean(opts.why) }));
   } else {
-    out(format('text', result, { colour: colourOK(), why: Boolean(opts.why) }));
-    err(`Wrote ${documents.length} document result(s), summary.csv and report.html to ${path.normalize(outDir! + "/")} — open ${path.join(outDir!, 'report.html')}`);
+    out(documents.length > 10 ? archiveSummary(result) : format('text', result, { colour: colourOK(), why: Boolean(opts.why) }));
+    const what = wrote ? `Wrote ${documents.length} document result(s), summary.csv and report.html to` : 'Nothing changed since the last run: the outputs in';
+    err(`${what} ${path.normalize(outDir! + '/')}${wrote ? '' : ' are up to date'} — open ${path.join(outDir!, 'report.html')}`);
   }
   process.exitCode = exitCodeFor(result, (opts.failOn as Level | 'none') ?? 'none');
 }
