@@ -7,9 +7,14 @@ import { modelPath } from '../classify/model.js';
 import { trainModel } from '../classify/train.js';
 import { Classifier } from '../classify/index.js';
 import { detectLanguage } from '../segment/index.js';
-import { extractDocument } from '../extract/index.js';
-import { layoutDocument } from '../layout/index.js';
-import { runStages } from '../pipeline.js';
+// pdfjs (through pipeline, extract) is imported only by the commands that read a PDF in this thread: its legacy
+// build's polyfills make JSON.stringify many times slower in the thread that loads it (measured: 14 → 223 ms on
+// one document's result), and the main thread of a batch writes every result as JSON. Workers load it instead.
+const pdfStages = async () => ({
+  ...(await import('../pipeline.js')),
+  ...(await import('../extract/index.js')),
+  ...(await import('../layout/index.js')),
+});
 import { BatchAbortedError, BatchError, runBatch } from '../batch/run.js';
 import { createProgressReporter } from '../batch/progress.js';
 import { mergeStores, openStore, STORE_FILE } from '../store/sqlite.js';
@@ -168,6 +173,7 @@ export async function analyzeCommand(inputs: string[], opts: Record<string, stri
   if (opts.dump) {
     const ctx = await context(opts as never);
     const stage = String(opts.dump);
+    const { runStages } = await pdfStages();
     const s = await runStages(files[0], fs.readFileSync(files[0]), ctx).catch(fail);
     const pick: Record<string, unknown> = { extract: s.extract, layout: s.layout, segment: s.segment, classify: s.result.goals.map((g) => ({ title: g.title, sentences: g.sentences })), assess: s.result };
     if (!(stage in pick)) fail(new Error(`--dump expects extract|layout|segment|classify|assess, got "${stage}"`));
@@ -240,6 +246,7 @@ export async function extractCommand(file: string, opts: { format: string; raw?:
     fail(e);
   }
   try {
+    const { extractDocument, layoutDocument } = await pdfStages();
     const doc = await extractDocument(bytes);
     const only = parsePages(opts.pages, doc.numPages);
     if (opts.raw) {
