@@ -7,9 +7,8 @@ import { modelPath } from '../classify/model.js';
 import { trainModel } from '../classify/train.js';
 import { Classifier } from '../classify/index.js';
 import { detectLanguage } from '../segment/index.js';
-// pdfjs (through pipeline, extract) is imported only by the commands that read a PDF in this thread: its legacy
-// build's polyfills make JSON.stringify many times slower in the thread that loads it (measured: 14 → 223 ms on
-// one document's result), and the main thread of a batch writes every result as JSON. Workers load it instead.
+// pdfjs (through pipeline, extract) is loaded only by the commands that read a PDF in this thread; a batch reads
+// its PDFs in worker threads, and `classify`, `rules`, `eval` start faster without it.
 const pdfStages = async () => ({
   ...(await import('../pipeline.js')),
   ...(await import('../extract/index.js')),
