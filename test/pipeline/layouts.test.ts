@@ -2,19 +2,46 @@
  * More ways reports draw goals and statuses, each made here with pdf-lib (exact geometry) and analysed end to
  * end: the families of the fixture set in other arrangements.
  */
-import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import { deflateSync } from 'node:zlib';
+import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { analyzeBytes } from '../../src/pipeline.js';
 import { sharedContext } from '../helpers.js';
 
 const GREEN = rgb(0.2, 0.6, 0.3), YELLOW = rgb(0.95, 0.75, 0.1), RED = rgb(0.85, 0.2, 0.15);
 
-async function pdf(draw: (page: PDFPage, font: PDFFont, bold: PDFFont) => void): Promise<Uint8Array> {
+async function pdf(draw: (page: PDFPage, font: PDFFont, bold: PDFFont, icons: PDFImage[]) => void): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  draw(doc.addPage([595, 842]), font, bold);
+  const icons = await Promise.all([[46, 160, 70], [240, 190, 20], [200, 40, 30]].map((c) => doc.embedPng(iconPng(c as [number, number, number]))));
+  draw(doc.addPage([595, 842]), font, bold, icons);
   return doc.save();
+}
+
+/** A 24×24 RGBA PNG: a coloured rounded square on a transparent ground, as Word/Stratsys exports draw statuses. */
+function iconPng([r, g, b]: [number, number, number]): Uint8Array {
+  const size = 24;
+  const raw = Buffer.alloc((size * 4 + 1) * size);
+  for (let y = 0; y < size; y++) {
+    raw[y * (size * 4 + 1)] = 0;
+    for (let x = 0; x < size; x++) {
+      const corner = Math.min(x, size - 1 - x) + Math.min(y, size - 1 - y) < 4;
+      const o = y * (size * 4 + 1) + 1 + x * 4;
+      raw[o] = r; raw[o + 1] = g; raw[o + 2] = b; raw[o + 3] = corner ? 0 : 255;
+    }
+  }
+  const crcTable = Array.from({ length: 256 }, (_, n) => { let c = n; for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1; return c >>> 0; });
+  const crc = (buf: Buffer) => { let c = 0xffffffff; for (const byte of buf) c = crcTable[(c ^ byte) & 0xff] ^ (c >>> 8); return (c ^ 0xffffffff) >>> 0; };
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const sum = Buffer.alloc(4); sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(size, 0); ihdr.writeUInt32BE(size, 4); ihdr[8] = 8; ihdr[9] = 6;
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
 const goalsOf = async (bytes: Uint8Array) =>
@@ -75,6 +102,36 @@ describe('goal layouts', () => {
       ['Invånarna är nöjda med vatten och avlopp', 'green', null],
       ['Kommunens klimatutsläpp minskar', 'yellow', null],
       ['Fler cyklar till jobbet', 'green', 'GREEN_INTERNAL_ONLY'],
+    ]);
+  });
+
+  it('goal rows with a raster icon as the only status, each followed by "Kommentar:" (second producer of that family)', async () => {
+    const bytes = await pdf((p, f, b, icons) => {
+      const goals: [string, number, string[]][] = [
+        ['Fler besökare på kommunens bibliotek', 0, ['Besöken ökade från 61 000 till 68 500 under året.']],
+        ['Föreningslivet ska ha goda villkor', 0, ['En ny bidragsmodell har tagits fram och en arbetsgrupp har bildats.', 'Fokus kommer att läggas på införandet under 2026.']],
+        ['Badhuset ska vara tillgängligt för alla', 2, ['Badhuset var stängt i fyra månader för renovering.']],
+      ];
+      let y = 770;
+      for (const [title, icon, comment] of goals) {
+        p.drawRectangle({ x: 50, y: y - 6, width: 495, height: 20, color: rgb(0.0, 0.41, 0.71) });
+        p.drawText('Nämndmål', { x: 56, y, size: 10, font: b, color: rgb(1, 1, 1) });
+        p.drawText('Bedömning', { x: 450, y, size: 10, font: b, color: rgb(1, 1, 1) });
+        y -= 20;
+        p.drawRectangle({ x: 50, y: y - 6, width: 495, height: 20, color: rgb(0.74, 0.89, 1) });
+        p.drawText(title, { x: 56, y, size: 10, font: f });
+        p.drawImage(icons[icon], { x: 455, y: y - 3, width: 12, height: 12 });
+        y -= 24;
+        p.drawText('Kommentar:', { x: 56, y, size: 10, font: b });
+        y -= 14;
+        for (const line of comment) { p.drawText(line, { x: 56, y, size: 10, font: f }); y -= 14; }
+        y -= 16;
+      }
+    });
+    expect(await goalsOf(bytes)).toEqual([
+      ['Fler besökare på kommunens bibliotek', 'green', null],
+      ['Föreningslivet ska ha goda villkor', 'green', 'GREEN_INTERNAL_ONLY'],
+      ['Badhuset ska vara tillgängligt för alla', 'red', null],
     ]);
   });
 });
