@@ -21,6 +21,7 @@ import { writeFileAtomic } from '../io/atomic.js';
 import { expandInputs, shard } from '../io/inputs.js';
 import type { AnalysisResult, DocumentResult, Language, Level } from '../model/result.js';
 import { format } from '../report/index.js';
+import { formatJsonChunks } from '../report/json.js';
 import { defaultRulesDir, formatRuleError, loadRules, RuleLoadError } from '../ruleset/load.js';
 import { runRuleExamples } from '../ruleset/examples.js';
 import { toAnalysis } from '../analysis.js';
@@ -150,7 +151,7 @@ export async function writeOutputs(dir: string, result: AnalysisResult, opts: { 
   for (const { d, name } of docs) await writeFileAtomic(path.join(dir, name), format('json', toAnalysis([d]), {}));
   await writeFileAtomic(path.join(dir, 'summary.csv'), format('csv', result, {}));
   await writeFileAtomic(path.join(dir, 'report.html'), format('html', result, {}));
-  await writeFileAtomic(path.join(dir, 'verkstad.json'), format('json', result, {}));
+  await writeFileAtomic(path.join(dir, 'verkstad.json'), formatJsonChunks(result));
   await writeFileAtomic(manifestFile, manifest);
   return true;
 }

@@ -16,13 +16,15 @@ export async function mkdirp(dir: string): Promise<void> {
  * Writes `data` to `file` atomically: a reader sees the old content or the new one, never a mix,
  * and after a `kill -9` there is never a truncated `file` (at most a stray `.file.*.tmp` next to it).
  */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(file: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
   const dir = path.dirname(file);
   await mkdirp(dir);
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   const fh = await open(tmp, 'w');
   try {
-    await fh.writeFile(data);
+    // An iterable of chunks is written chunk by chunk, so a large output never has to exist as one string.
+    if (typeof data === 'string' || data instanceof Uint8Array) await fh.writeFile(data);
+    else for (const chunk of data) await fh.write(chunk);
     await fh.sync();
   } catch (err) {
     await fh.close().catch(() => {});
