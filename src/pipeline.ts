@@ -6,6 +6,7 @@ import { extractDocument, type ExtractOptions } from './extract/index.js';
 import { layoutDocument } from './layout/index.js';
 import type { ExtractedDocument } from './model/extract.js';
 import { DocumentFailure } from './model/errors.js';
+import { STATUS_GLYPH_CLASS } from './model/symbols.js';
 import type { LayoutDocument } from './model/layout.js';
 import type { DocumentResult, Language } from './model/result.js';
 import type { GoalDraft } from './model/goal.js';
@@ -67,7 +68,7 @@ export function errorResult(file: string, digest: string, failure: { code: Docum
   };
 }
 
-const GLYPHS = /[●⬤■◼⬛▪◆♦★⚫○◯□◉✔✓✖✗✘]/u;
+const GLYPHS = new RegExp(STATUS_GLYPH_CLASS, 'u');
 
 /**
  * Reading a page's operator list (shapes, icons, glyph colours) costs as much as reading its text. It can only

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import os from 'node:os';
 import { Command, CommanderError, Option } from 'commander';
 import { toolVersion } from '../version.js';
 import { analyzeCommand, checkCommand, classifyCommand, evalCommand, extractCommand, mergeCommand, rulesCheckCommand, rulesListCommand, trainCommand } from './commands.js';
@@ -111,7 +112,7 @@ rules.command('check').description('validate every rule file and run every rule 
 rules.command('list').description('list the rules with their ids').option('--rules <dir>', 'rules folder').option('--lang <lang>', 'sv | en').action(rulesListCommand);
 
 function defaultJobs(): number {
-  return Math.max(1, Math.min(8, (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 2));
+  return Math.max(1, Math.min(8, os.availableParallelism()));
 }
 
 try {

@@ -1,5 +1,6 @@
 import type { ExtractedDocument, ExtractedPage, Mark } from '../model/extract.js';
 import { DocumentFailure } from '../model/errors.js';
+import { STATUS_GLYPHS } from '../model/symbols.js';
 import { colourClass } from './colour.js';
 import { resolveImageMarks, scanOperators } from './graphics.js';
 import { mapPdfjsError, openPdf, type PDFDocumentProxy } from './pdfjs.js';
@@ -15,8 +16,7 @@ export interface ExtractOptions {
   graphics?: boolean | ((pageNumber: number, text: string) => boolean);
 }
 
-/** Glyphs reports use as status symbols when they draw the traffic light as coloured text. */
-export const STATUS_GLYPHS = new Set([...'●⬤■◼⬛▪◆♦★⚫⚪○◯□◉✔✓✖✗✘']);
+export { STATUS_GLYPHS } from '../model/symbols.js';
 
 type Matrix = [number, number, number, number, number, number];
 

@@ -119,9 +119,8 @@ function layoutPage(
       continue;
     }
     const line = it.line;
-    const next = seq[k + 1]?.kind === 'line' ? (seq[k + 1] as { line: Line }).line : null;
     const prev = para[para.length - 1];
-    if (isHeading(line, next, body)) {
+    if (isHeading(line, body)) {
       flush();
       line.role = 'heading';
       const size = Math.round(line.fontSize);
@@ -181,13 +180,12 @@ function rowLines(row: TextRow, pageWidth: number): Line[] {
   return out;
 }
 
-function isHeading(line: Line, next: Line | null, body: number): boolean {
+/** Larger than the body text, or a bold line of up to 20 words (labels such as "Analys" included). */
+function isHeading(line: Line, body: number): boolean {
   const words = line.text.split(/\s+/).length;
   if (words > 30 || /^[\d\s.,%–-]+$/.test(line.text)) return false;
   if (line.fontSize >= body * 1.15) return true;
-  if (!line.bold || words > 20) return false;
-  // A bold line that ends a sentence mid-paragraph is emphasis, not a heading; a label such as "Analys" is a heading.
-  return !(next && next.bold && Math.abs(next.fontSize - line.fontSize) < 0.5 && next.bbox[1] - line.bbox[3] < line.fontSize * 0.5 && !/[.:]$/.test(line.text) && false);
+  return line.bold && words <= 20;
 }
 
 /** The line a symbol belongs to: the one it sits beside, or else the nearest one just below it (symbols float a bit high). */

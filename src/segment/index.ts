@@ -4,6 +4,7 @@ import type { GoalDraft, Paragraph } from '../model/goal.js';
 import type { Block, Cell, LayoutDocument, Line, Row, Table } from '../model/layout.js';
 import type { Indicator, Language, Status } from '../model/result.js';
 import type { RuleSet } from '../ruleset/load.js';
+import { STATUS_GLYPH_CHARS, STATUS_GLYPH_CLASS } from '../model/symbols.js';
 import { detectLanguage, documentText } from './language.js';
 import { describeMark, emptyLegend, learnLegend, statusOfMark, type Legend } from './status.js';
 import { hasRole, normalise, statusInSentence, statusOfText, vocabularyFor, type Vocabulary } from './vocabulary.js';
@@ -47,11 +48,15 @@ function joinText(lines: string[]): string {
 
 const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
 /** A goal title without the status symbols drawn as text before or after it. */
+/** "Bedömning: ●": the colon and symbol after a status label. */
+const TRAILING_LABEL_END = new RegExp(`[:\\s${STATUS_GLYPH_CHARS}]+$`, 'u');
+const SYMBOL_AFTER_TITLE = new RegExp(`(\\S)\\s+${STATUS_GLYPH_CLASS}\\s.*$`, 'u');
+const SYMBOLS_AROUND = new RegExp(`^[${STATUS_GLYPH_CHARS}\\s]+|[${STATUS_GLYPH_CHARS}↑↓→←↗↘\\s]+$`, 'gu');
 const titleText = (s: string) =>
   clean(s)
     // "Residents can find good jobs ⬤ On track ↑": the title ends where a status symbol follows it.
-    .replace(/(\S)\s+[●⬤■◼⬛▪◆♦★⚫◉]\s.*$/u, '$1')
-    .replace(/^[●⬤■◼⬛▪◆♦★⚫○◯□◉✔✓✖✗✘\s]+|[●⬤■◼⬛▪◆♦★⚫○◯□◉✔✓✖✗✘↑↓→←↗↘\s]+$/gu, '');
+    .replace(SYMBOL_AFTER_TITLE, '$1')
+    .replace(SYMBOLS_AROUND, '');
 
 /** Finds every goal in a laid-out report: its title, status, justification, indicators and activities. */
 export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: Language): SegmentResult {
@@ -119,7 +124,7 @@ export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: 
       // A heading that is a label ("Key Performance Indicators", "Nämndmål") names a kind of thing, not a goal.
       const label = HEADER_ROLES.some((role) => hasRole(title, role, v));
       // "● Delvis uppfyllt – utvecklingen går i rätt riktning": a legend entry, not a goal.
-      const statusLabel = hasRole(title.replace(/[:\s●⬤■]+$/u, ''), 'status-header', v);
+      const statusLabel = hasRole(title.replace(TRAILING_LABEL_END, ''), 'status-header', v);
       if (marks.length && (leadingStatusPhrase(titleText(title), v) || statusLabel)) {
         if (current && goalUnit === i - 1) continue; // the status line of the goal just opened
         const m = marks.find((x) => statusOfMark(x, legend) || x.colourClass === 'other');
@@ -403,7 +408,7 @@ function statusFollowing(us: Unit[], i: number, v: Vocabulary, legend: Legend): 
       // "⬤ On track ↑" on the line under a heading: the heading's status, drawn and written.
       const text = u.kind === 'text' ? u.lines[0].text : u.text;
       // …or "Bedömning: ●" / "Måluppfyllelse [icon]": a status label with the symbol beside it.
-      const label = hasRole(clean(text).replace(/[:\s●⬤■]+$/u, ''), 'status-header', v);
+      const label = hasRole(clean(text).replace(TRAILING_LABEL_END, ''), 'status-header', v);
       if (k === i + 1 && (leadingStatusPhrase(titleText(text), v) || label)) {
         const drawn = statusFromMarks(u.marks, legend);
         if (drawn) return { ...drawn, statusEvidence: `${drawn.statusEvidence}, "${clean(text)}"` };
