@@ -1,6 +1,7 @@
 import type { BBox, Mark, Rule } from '../model/extract.js';
 import type { Cell, Row, Table } from '../model/layout.js';
-import { joinLines, type Segment, type TextRow } from './segments.js';
+import { joinLines } from '../text/join-lines.js';
+import type { Segment, TextRow } from './segments.js';
 import { toLine } from './lines.js';
 
 const overlapX = (a: BBox, b: BBox) => Math.max(0, Math.min(a[2], b[2]) - Math.max(a[0], b[0]));

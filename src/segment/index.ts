@@ -4,6 +4,7 @@ import type { GoalDraft, Paragraph } from '../model/goal.js';
 import type { Block, Cell, LayoutDocument, Line, Row, Table } from '../model/layout.js';
 import type { Indicator, Language, Status } from '../model/result.js';
 import type { RuleSet } from '../ruleset/load.js';
+import { joinLines } from '../text/join-lines.js';
 import { STATUS_GLYPH_CHARS, STATUS_GLYPH_CLASS } from '../model/symbols.js';
 import { detectLanguage, documentText } from './language.js';
 import { describeMark, emptyLegend, learnLegend, statusOfMark, type Legend } from './status.js';
@@ -29,29 +30,20 @@ function units(doc: LayoutDocument): Unit[] {
       out.push({ kind: 'heading', page: b.page, text: b.lines.map((l) => l.text).join(' '), level: b.level, marks: b.lines.flatMap((l) => l.marks), line: b.lines[0] });
     } else if (b.kind === 'paragraph') {
       const small = b.lines.every((l) => l.fontSize < doc.bodyFontSize * 0.85);
-      out.push({ kind: 'text', page: b.page, text: joinText(b.lines.map((l) => l.text)), lines: b.lines, marks: b.lines.flatMap((l) => l.marks), small });
+      out.push({ kind: 'text', page: b.page, text: joinLines(b.lines.map((l) => l.text)), lines: b.lines, marks: b.lines.flatMap((l) => l.marks), small });
     } else if (b.kind === 'legend') out.push({ kind: 'legend', page: b.page, block: b });
     else out.push({ kind: 'table', page: b.page, table: b.table });
   }
   return out;
 }
 
-function joinText(lines: string[]): string {
-  let out = '';
-  for (const l of lines) {
-    if (!out) out = l;
-    else if (/\p{L}-$/u.test(out) && /^\p{Ll}/u.test(l) && !/^(och|eller|samt|and|or)\b/.test(l)) out = out.slice(0, -1) + l;
-    else out += ' ' + l;
-  }
-  return out;
-}
 
 const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
-/** A goal title without the status symbols drawn as text before or after it. */
 /** "Bedömning: ●": the colon and symbol after a status label. */
 const TRAILING_LABEL_END = new RegExp(`[:\\s${STATUS_GLYPH_CHARS}]+$`, 'u');
 const SYMBOL_AFTER_TITLE = new RegExp(`(\\S)\\s+${STATUS_GLYPH_CLASS}\\s.*$`, 'u');
 const SYMBOLS_AROUND = new RegExp(`^[${STATUS_GLYPH_CHARS}\\s]+|[${STATUS_GLYPH_CHARS}↑↓→←↗↘\\s]+$`, 'gu');
+/** A goal title without the status symbols drawn as text before or after it. */
 const titleText = (s: string) =>
   clean(s)
     // "Residents can find good jobs ⬤ On track ↑": the title ends where a status symbol follows it.
@@ -156,7 +148,7 @@ export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: 
     }
     if (u.kind === 'text') {
       // A status line at the head of the paragraph ("Bedömning: Uppfyllt") is the status, not evidence.
-      const body = u.lines.length > 1 && statusOfText(u.lines[0].text, v) ? joinText(u.lines.slice(1).map((l) => l.text)) : u.text;
+      const body = u.lines.length > 1 && statusOfText(u.lines[0].text, v) ? joinLines(u.lines.slice(1).map((l) => l.text)) : u.text;
       const text = clean(body);
       if (hasRole(text, 'source-note', v)) continue; // "Källa: …" under a table or a page: no one's evidence
       if (u.small && !current) continue; // footnotes and captions in small type
@@ -364,7 +356,7 @@ function isSectionRow(r: Row, bodyFontSize: number): boolean {
 /** Commentary in a table often comes a line to a row: lines of one comment join into one paragraph. */
 function addComment(goal: GoalDraft, text: string, page: number, continues: boolean): void {
   const last = goal.justification[goal.justification.length - 1];
-  if (continues && last) last.text = joinText([last.text, text]);
+  if (continues && last) last.text = joinLines([last.text, text]);
   else goal.justification.push({ text, page });
 }
 
