@@ -75,10 +75,16 @@ const GLYPHS = new RegExp(STATUS_GLYPH_CLASS, 'u');
  * matter on a page that speaks of goals or statuses (the `page-cue` words in rules/) or draws a status glyph.
  */
 export function graphicsWhereItMatters(rules: RuleSet): (page: number, text: string) => boolean {
-  const cues = rules.rules.flatMap((r) => (r.kind === 'structure' && r.role === 'page-cue' ? r.regexes : []));
-  if (!cues.length) return () => true;
-  return (_page, text) => GLYPHS.test(text) || cues.some((re) => re.test(text));
+  let predicate = predicates.get(rules);
+  if (!predicate) {
+    const cues = rules.rules.flatMap((r) => (r.kind === 'structure' && r.role === 'page-cue' ? r.regexes : []));
+    predicate = cues.length ? (_page, text) => GLYPHS.test(text) || cues.some((re) => re.test(text)) : () => true;
+    predicates.set(rules, predicate);
+  }
+  return predicate;
 }
+/** One predicate per loaded rule set, not one per document. */
+const predicates = new WeakMap<RuleSet, (page: number, text: string) => boolean>();
 
 export async function runStages(file: string, bytes: Uint8Array, ctx: PipelineContext): Promise<StageOutputs> {
   const kind = inputKind(file, bytes);

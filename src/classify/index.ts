@@ -1,5 +1,5 @@
-import type { GoalDraft } from '../model/goal.js';
-import { LABELS, RESIDENT_FACING, type Goal, type Label, type LabelledSentence, type Language, type Sentence } from '../model/result.js';
+import type { ClassifiedGoal, GoalDraft } from '../model/goal.js';
+import { LABELS, RESIDENT_FACING, type Label, type LabelledSentence, type Language } from '../model/result.js';
 import type { EvidenceRule, RuleSet } from '../ruleset/load.js';
 import { compileLexicon, matchRule, plainStems, tokens } from './features.js';
 import type { NaiveBayesModel } from './model.js';
@@ -142,8 +142,7 @@ function strongestFeatures(table: LogTable, toks: string[], label: Label, n: num
   return scored.sort((x, y) => y[1] - x[1]).slice(0, n).map((x) => x[0]);
 }
 
-export type { ClassifiedGoal } from '../model/goal.js';
-type ClassifiedGoal = GoalDraft & { sentences: Sentence[] };
+export type { ClassifiedGoal };
 
 /** Splits each goal's justification into sentences with their pages, and labels them. */
 export function classifyGoalSentences(goals: GoalDraft[], language: Language, classifier: Classifier): ClassifiedGoal[] {
@@ -163,4 +162,3 @@ export function indicatorIsResidentFacing(name: string, language: Language, clas
   return features.has('resident') || features.has('service');
 }
 
-export type { Goal };

@@ -6,7 +6,7 @@ import { toLine } from './lines.js';
 import { buildRows, type TextRow } from './segments.js';
 import { findTables, horizontalLines, type Grid } from './tables.js';
 
-export { joinLines } from './segments.js';
+export { joinLines } from '../text/join-lines.js';
 
 const union = (a: BBox, b: BBox): BBox => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
 const contains = (a: BBox, b: BBox, tol = 0.5) => a[0] <= b[0] + tol && a[1] <= b[1] + tol && a[2] >= b[2] - tol && a[3] >= b[3] - tol;
@@ -218,11 +218,12 @@ function markLegends(blocks: Block[]): Block[] {
   const entriesOf = (l: Line): LegendEntry[] => {
     const ms = l.marks.filter(isStatusMark);
     if (!ms.length) return [];
-    return ms.map((m, i) => {
-      const end = ms[i + 1]?.bbox[0] ?? Infinity;
-      const words = l.text; // one entry per line in the common case
-      return { colourClass: m.colourClass, shape: m.shape, text: ms.length === 1 ? words : textBetween(l, m.bbox[2], end) };
-    });
+    // One symbol: the whole line is its entry. Several: each takes the text up to the next symbol.
+    return ms.map((m, i) => ({
+      colourClass: m.colourClass,
+      shape: m.shape,
+      text: ms.length === 1 ? l.text : textBetween(l, m.bbox[2], ms[i + 1]?.bbox[0] ?? Infinity),
+    }));
   };
   let i = 0;
   while (i < blocks.length) {
