@@ -1,13 +1,21 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-// The legacy build carries core-js polyfills. On Node 20 (no JSON.rawJSON) they replace JSON.stringify and
-// JSON.parse with JavaScript versions for the "JSON.parse source text access" proposal, about 15 times slower
-// (measured: 14 → 223 ms for one document's result). pdfjs itself never uses raw JSON, so the native functions
-// are put back right after loading it.
-const nativeJson = { stringify: JSON.stringify, parse: JSON.parse };
+// The legacy build carries core-js polyfills, installed on the globals of whatever thread loads it. Two of them
+// replace fast native functions on Node 20 and are put back right after loading:
+// - JSON.stringify / JSON.parse become JavaScript versions for the "JSON.parse source text access" proposal, about
+//   15 times slower (measured: 14 → 223 ms for one document's result). pdfjs never uses raw JSON.
+// - Array.prototype.push becomes a JavaScript loop (core-js forces it because V8 does not throw on a push past a
+//   non-writable length); it was ~17 % of a worker's profile on an archive, pdfjs's own pushes and ours.
+// The worker half of pdfjs (pdf.worker.mjs, run in this thread as pdfjs's "fake worker") is imported here too, so
+// its copy of core-js installs before the natives go back instead of later, at the first getDocument; pdfjs takes
+// it from globalThis.pdfjsWorker.
+const natives = { stringify: JSON.stringify, parse: JSON.parse, push: Array.prototype.push };
 const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-JSON.stringify = nativeJson.stringify;
-JSON.parse = nativeJson.parse;
+const workerHalf: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+await import(workerHalf);
+JSON.stringify = natives.stringify;
+JSON.parse = natives.parse;
+Object.defineProperty(Array.prototype, 'push', { value: natives.push, writable: true, configurable: true, enumerable: false });
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { DocumentFailure } from '../model/errors.js';
 
