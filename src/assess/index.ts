@@ -55,17 +55,37 @@ export function assessGoals(goals: ClassifiedGoal[], language: Language, config:
   });
 }
 
-export function summarise(goals: Goal[]): DocumentSummary {
-  const byStatus = { green: 0, yellow: 0, red: 0, unknown: 0 };
-  for (const g of goals) byStatus[g.status]++;
-  const green = goals.filter((g) => g.status === 'green');
-  const flaggedGreen = green.filter((g) => g.flags.length > 0).length;
-  const withResident = green.filter((g) => g.evidence === 'resident-facing' || g.evidence === 'mixed').length;
-  return {
-    goals: goals.length,
-    byStatus,
-    green: green.length,
-    flaggedGreen,
-    greenWithResidentEvidence: green.length ? Math.round((withResident / green.length) * 1000) / 1000 : null,
-  };
+/** Counts goals for a summary, a batch of goals at a time: an archive's summary need not hold all its goals at once. */
+export class SummaryTally {
+  private readonly byStatus = { green: 0, yellow: 0, red: 0, unknown: 0 };
+  private goals = 0;
+  private green = 0;
+  private flaggedGreen = 0;
+  private withResident = 0;
+
+  add(goals: readonly Goal[]): this {
+    for (const g of goals) {
+      this.goals++;
+      this.byStatus[g.status]++;
+      if (g.status !== 'green') continue;
+      this.green++;
+      if (g.flags.length > 0) this.flaggedGreen++;
+      if (g.evidence === 'resident-facing' || g.evidence === 'mixed') this.withResident++;
+    }
+    return this;
+  }
+
+  summary(): DocumentSummary {
+    return {
+      goals: this.goals,
+      byStatus: { ...this.byStatus },
+      green: this.green,
+      flaggedGreen: this.flaggedGreen,
+      greenWithResidentEvidence: this.green ? Math.round((this.withResident / this.green) * 1000) / 1000 : null,
+    };
+  }
+}
+
+export function summarise(goals: readonly Goal[]): DocumentSummary {
+  return new SummaryTally().add(goals).summary();
 }

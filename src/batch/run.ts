@@ -58,6 +58,13 @@ export interface BatchOptions {
   store?: Store;
   /** Abort (Ctrl-C): stops scheduling, terminates the workers, rejects with a BatchAbortedError. */
   signal?: AbortSignal;
+  /**
+   * Keep every result for the returned array (default). With false the batch holds no result once it is stored
+   * and returns an empty array: the caller reads the archive back from the store one document at a time, and
+   * takes the few results that are not stored (`info.stored === false`, a file that could not be read) from
+   * `onResult`.
+   */
+  retainResults?: boolean;
   /** Called once per document as it finishes, in completion order, after it is stored. */
   onResult?(result: DocumentResult, index: number, info: ResultInfo): void;
   onProgress?(progress: BatchProgress): void;
@@ -79,6 +86,8 @@ export interface ResultInfo {
   ms: number;
   /** The document was re-run alone after a memory alarm while several documents were running. */
   rerunAlone: boolean;
+  /** The result is in the store (false only without a store, or for a file that could not be read). */
+  stored: boolean;
 }
 
 export interface BatchStats {
@@ -259,7 +268,7 @@ class Batch {
     }
     if (this.fatal) throw this.fatal instanceof Error ? this.fatal : new BatchError(String(this.fatal));
     if (this.aborted) throw new BatchAbortedError(this.done, this.files.length);
-    return { results: this.results as DocumentResult[], stats: this.stats };
+    return { results: this.opts.retainResults === false ? [] : (this.results as DocumentResult[]), stats: this.stats };
   }
 
   private abort(): void {
@@ -287,6 +296,7 @@ class Batch {
         cached: false,
         ms: 0,
         rerunAlone: false,
+        stored: false,
       }, false);
       return;
     }
@@ -297,7 +307,7 @@ class Batch {
       const hit = store.lookup(sha256, cacheKey, file, this.limits);
       if (hit) {
         store.recordFile(file, sha256);
-        this.finish(index, hit, { cached: true, ms: 0, rerunAlone: false }, false);
+        this.finish(index, hit, { cached: true, ms: 0, rerunAlone: false, stored: true }, false);
         return;
       }
     }
@@ -307,7 +317,7 @@ class Batch {
       const result = await earlier;
       if (result) {
         store?.recordFile(file, sha256);
-        this.finish(index, { ...result, file }, { cached: true, ms: 0, rerunAlone: false }, false);
+        this.finish(index, { ...result, file }, { cached: true, ms: 0, rerunAlone: false, stored: Boolean(store) }, false);
         return;
       }
     }
@@ -324,9 +334,11 @@ class Batch {
         store.put(result, key, { fingerprint, limits: this.limits, ms });
       }
       settle(result);
-      this.finish(index, result, { cached: false, ms, rerunAlone }, true);
+      this.finish(index, result, { cached: false, ms, rerunAlone, stored: Boolean(store && this.fingerprint) }, true);
     } finally {
       settle(null);
+      // Once stored, a later copy of the same content is answered by the store: the batch need not hold it.
+      if (store && this.fingerprint) this.inflight.delete(sha256);
     }
   }
 
@@ -429,7 +441,7 @@ class Batch {
   }
 
   private finish(index: number, result: DocumentResult, info: ResultInfo, analysed: boolean): void {
-    this.results[index] = result;
+    if (this.opts.retainResults !== false) this.results[index] = result;
     this.done++;
     const s = this.stats;
     s.pages += result.pages;

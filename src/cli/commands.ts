@@ -16,15 +16,18 @@ const pdfStages = async () => ({
 });
 import { BatchAbortedError, BatchError, runBatch } from '../batch/run.js';
 import { createProgressReporter } from '../batch/progress.js';
-import { mergeStores, openStore, STORE_FILE } from '../store/sqlite.js';
-import { writeFileAtomic } from '../io/atomic.js';
+import { mergeStores, openStore, STORE_FILE, type Store } from '../store/sqlite.js';
+import { openAtomic, writeFileAtomic } from '../io/atomic.js';
 import { expandInputs, shard } from '../io/inputs.js';
 import type { AnalysisResult, DocumentResult, Language, Level } from '../model/result.js';
 import { format } from '../report/index.js';
-import { formatJsonChunks } from '../report/json.js';
+import { documentJsonChunk, jsonParts } from '../report/json.js';
+import { csvParts } from '../report/csv.js';
+import { htmlParts } from '../report/html.js';
+import { digestOf, type ArchiveDigest } from '../report/archive.js';
 import { defaultRulesDir, formatRuleError, loadRules, RuleLoadError } from '../ruleset/load.js';
 import { runRuleExamples } from '../ruleset/examples.js';
-import { toAnalysis } from '../analysis.js';
+import { analysisHead, ArchiveCollector, toAnalysis } from '../analysis.js';
 import { EXIT } from './exit.js';
 import { formatLayoutText } from './layout-text.js';
 
@@ -51,9 +54,9 @@ async function context(opts: { rules?: string; config?: string; maxPages?: strin
 
 const RANK: Record<Level | 'none', number> = { note: 1, warning: 2, error: 3, none: 99 };
 
-export function exitCodeFor(result: AnalysisResult, failOn: Level | 'none'): number {
-  if (result.documents.some((d) => d.error)) return EXIT.usage;
-  const worst = Math.max(0, ...result.documents.flatMap((d) => d.goals.flatMap((g) => g.flags.map((f) => RANK[f.level]))));
+export function exitCodeFor(digest: ArchiveDigest, failOn: Level | 'none'): number {
+  if (digest.documents.some((d) => d.error)) return EXIT.usage;
+  const worst = Math.max(0, ...digest.flagged.flatMap((g) => g.goal.flags.map((f) => RANK[f.level])));
   return worst >= RANK[failOn] ? EXIT.findings : EXIT.ok;
 }
 
@@ -63,19 +66,27 @@ const colourOK = () => (process.env.FORCE_COLOR ? process.env.FORCE_COLOR !== '0
  * Every document goes through the batch layer — worker threads, a time and memory bound per document, the
  * store as cache — also when there is only one: a single hostile PDF must not take the CLI down either.
  */
+/**
+ * Every document goes through the batch layer — worker threads, a time and memory bound per document, the
+ * store as cache — also when there is only one: a single hostile PDF must not take the CLI down either.
+ *
+ * With a store the batch keeps no results: each one is counted into the digest as it arrives and the documents
+ * are read back from the store, one at a time, when the outputs are written.
+ */
 async function analyseFiles(
   files: string[],
   opts: Record<string, string | boolean | undefined>,
-  outDir: string | undefined,
+  store: Store | undefined,
   onDocument?: (cached: boolean) => void,
-): Promise<DocumentResult[]> {
-  const store = outDir ? openStore(path.join(outDir, STORE_FILE)) : undefined;
-  const progress = createProgressReporter({ quiet: Boolean(opts.quiet) || !outDir });
+): Promise<{ digest: ArchiveDigest; documents: Iterable<DocumentResult> }> {
+  const progress = createProgressReporter({ quiet: Boolean(opts.quiet) || !store });
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
+  const collector = new ArchiveCollector(files.length);
+  const unstored = new Map<number, DocumentResult>();
   try {
-    return await runBatch(files, {
+    const results = await runBatch(files, {
       jobs: Math.max(1, Math.min(Number(opts.jobs ?? 1), files.length)),
       timeoutMs: Number(opts.timeout ?? 60) * 1000,
       memoryMb: opts.memory ? Number(opts.memory) : undefined,
@@ -86,9 +97,16 @@ async function analyseFiles(
       language: opts.lang === 'sv' || opts.lang === 'en' ? opts.lang : undefined,
       signal: controller.signal,
       store,
+      retainResults: !store,
       onProgress: progress.update,
-      onResult: (_r, _i, info) => onDocument?.(info.cached),
+      onResult: (result, index, info) => {
+        collector.add(result, index);
+        if (store && !info.stored) unstored.set(index, result);
+        onDocument?.(info.cached);
+      },
     });
+    const documents: Iterable<DocumentResult> = store ? { [Symbol.iterator]: () => readBack(store, files, unstored) } : results;
+    return { digest: collector.digest(), documents };
   } catch (e) {
     if (e instanceof BatchAbortedError) {
       progress.stop();
@@ -100,7 +118,15 @@ async function analyseFiles(
   } finally {
     progress.stop();
     process.off('SIGINT', onSigint);
-    store?.close();
+  }
+}
+
+/** The batch's documents in input order: from the store, or the few results the store could not take. */
+function* readBack(store: Store, files: readonly string[], unstored: ReadonlyMap<number, DocumentResult>): Generator<DocumentResult> {
+  for (let i = 0; i < files.length; i++) {
+    const result = unstored.get(i) ?? store.resultFor(files[i]!);
+    if (!result) throw new Error(`The store has no result for ${files[i]}: was ${store.file} changed during the run?`);
+    yield result;
   }
 }
 
@@ -127,43 +153,72 @@ export function outputName(file: string): string {
 const OUTPUTS_MANIFEST = '.verkstad-outputs.json';
 
 /**
- * Writes per-document JSON, summary.csv, report.html and verkstad.json, each atomically. The outputs are a pure
- * function of the results: when a rerun brings the same results (every document from the store, same tool
- * version) and the files are all there, they are left as they are — a finished archive reruns in seconds.
+ * Writes per-document JSON, summary.csv, report.html and verkstad.json, each atomically, walking the documents
+ * once (they may come from the store one at a time). The outputs are a pure function of the results: when a
+ * rerun brings the same results (every document from the store, same tool version) and the files are all
+ * there, they are left as they are — a finished archive reruns in seconds.
  */
-export async function writeOutputs(dir: string, result: AnalysisResult, opts: { unchanged?: boolean } = {}): Promise<boolean> {
+export async function writeOutputs(
+  dir: string,
+  digest: ArchiveDigest,
+  documents: Iterable<DocumentResult>,
+  opts: { unchanged?: boolean } = {},
+): Promise<boolean> {
   fs.mkdirSync(dir, { recursive: true });
   const names = new Map<string, number>();
-  const docs = result.documents.map((d) => {
+  const docNames = digest.documents.map((d) => {
     let name = outputName(d.file);
     const n = names.get(name) ?? 0;
     names.set(name, n + 1);
     if (n) name = name.replace(/\.json$/, `.${d.sha256.slice(0, 8)}.json`);
-    return { d, name };
+    return name;
   });
-  const manifest = JSON.stringify({ version: result.tool.version, documents: docs.map(({ d, name }) => [d.file, d.sha256, name]) });
+  const manifest = JSON.stringify({ version: digest.head.tool.version, documents: digest.documents.map((d, i) => [d.file, d.sha256, docNames[i]]) });
   const manifestFile = path.join(dir, OUTPUTS_MANIFEST);
-  const all = [...docs.map((x) => x.name), 'summary.csv', 'report.html', 'verkstad.json'];
+  const all = [...docNames, 'summary.csv', 'report.html', 'verkstad.json'];
   if (opts.unchanged && fs.existsSync(manifestFile) && fs.readFileSync(manifestFile, 'utf8') === manifest && all.every((f) => fs.existsSync(path.join(dir, f)))) {
     return false;
   }
   fs.rmSync(manifestFile, { force: true }); // a crash while writing must not leave a manifest that vouches for half the files
-  for (const { d, name } of docs) await writeFileAtomic(path.join(dir, name), format('json', toAnalysis([d]), {}));
-  await writeFileAtomic(path.join(dir, 'summary.csv'), format('csv', result, {}));
-  await writeFileAtomic(path.join(dir, 'report.html'), format('html', result, {}));
-  await writeFileAtomic(path.join(dir, 'verkstad.json'), formatJsonChunks(result));
+  const count = digest.documents.length;
+  const json = jsonParts(digest.head, count);
+  const sinks = [
+    { file: 'verkstad.json', parts: json },
+    { file: 'summary.csv', parts: csvParts() },
+    { file: 'report.html', parts: htmlParts(digest) },
+  ];
+  const open = await Promise.all(sinks.map((s) => openAtomic(path.join(dir, s.file))));
+  try {
+    for (let k = 0; k < sinks.length; k++) await open[k]!.write(sinks[k]!.parts.start);
+    let i = 0;
+    for (const d of documents) {
+      if (i >= count) throw new Error('more documents than the digest counts');
+      const chunk = documentJsonChunk(d);
+      const own = jsonParts(analysisHead([d]), 1);
+      await writeFileAtomic(path.join(dir, docNames[i]!), own.start + own.document(d, 0, chunk) + own.end);
+      await open[0]!.write(json.document(d, i, chunk));
+      for (let k = 1; k < sinks.length; k++) await open[k]!.write(sinks[k]!.parts.document(d, i));
+      i++;
+    }
+    if (i !== count) throw new Error(`${i} documents written, the digest counts ${count}`);
+    for (let k = 0; k < sinks.length; k++) await open[k]!.write(sinks[k]!.parts.end);
+  } catch (e) {
+    await Promise.all(open.map((o) => o.discard()));
+    throw e;
+  }
+  for (const o of open) await o.commit();
   await writeFileAtomic(manifestFile, manifest);
   return true;
 }
 
 /** For an archive, one line per document and the total; the details are in report.html and the JSON. */
-function archiveSummary(result: AnalysisResult): string {
-  const lines = result.documents.map((d) =>
+function archiveSummary(digest: ArchiveDigest): string {
+  const lines = digest.documents.map((d) =>
     d.error
       ? `${d.file}: ${d.error.code}: ${d.error.message}`
       : `${d.file}: ${d.summary.goals} goals, ${d.summary.green} green, ${d.summary.flaggedGreen} flagged`,
   );
-  const s = result.summary;
+  const s = digest.head.summary;
   lines.push(`${s.documents} documents (${s.failed} failed); ${s.goals} goals, ${s.green} green, ${s.flaggedGreen} of them flagged`);
   return lines.join('\n');
 }
@@ -184,29 +239,35 @@ export async function analyzeCommand(inputs: string[], opts: Record<string, stri
   const outDir = (opts.out as string | undefined) ?? (printOnly ? undefined : 'output');
   if (outDir) fs.mkdirSync(outDir, { recursive: true });
   let analysed = 0;
-  const documents = await analyseFiles(files, opts, outDir, (cached) => { if (!cached) analysed++; });
-  const result = toAnalysis(documents);
-  const wrote = outDir ? await writeOutputs(outDir, result, { unchanged: analysed === 0 }) : false;
-  if (opts.format) {
-    out(format(String(opts.format) as Parameters<typeof format>[0], result, { colour: colourOK(), why: Boolean(opts.why) }));
-  } else {
-    out(documents.length > 10 ? archiveSummary(result) : format('text', result, { colour: colourOK(), why: Boolean(opts.why) }));
-    const what = wrote ? `Wrote ${documents.length} document result(s), summary.csv and report.html to` : 'Nothing changed since the last run: the outputs in';
-    err(`${what} ${path.normalize(outDir! + '/')}${wrote ? '' : ' are up to date'} — open ${path.join(outDir!, 'report.html')}`);
+  const store = outDir ? openStore(path.join(outDir, STORE_FILE)) : undefined;
+  try {
+    const { digest, documents } = await analyseFiles(files, opts, store, (cached) => { if (!cached) analysed++; });
+    const wrote = outDir ? await writeOutputs(outDir, digest, documents, { unchanged: analysed === 0 }) : false;
+    // The formats printed here need the whole result in memory; an archive's summary does not.
+    const whole = () => toAnalysis([...documents]);
+    if (opts.format) {
+      out(format(String(opts.format) as Parameters<typeof format>[0], whole(), { colour: colourOK(), why: Boolean(opts.why) }));
+    } else {
+      out(digest.documents.length > 10 ? archiveSummary(digest) : format('text', whole(), { colour: colourOK(), why: Boolean(opts.why) }));
+      const what = wrote ? `Wrote ${digest.documents.length} document result(s), summary.csv and report.html to` : 'Nothing changed since the last run: the outputs in';
+      err(`${what} ${path.normalize(outDir! + '/')}${wrote ? '' : ' are up to date'} — open ${path.join(outDir!, 'report.html')}`);
+    }
+    process.exitCode = exitCodeFor(digest, (opts.failOn as Level | 'none') ?? 'none');
+  } finally {
+    store?.close();
   }
-  process.exitCode = exitCodeFor(result, (opts.failOn as Level | 'none') ?? 'none');
 }
 
 export async function checkCommand(inputs: string[], opts: Record<string, string | boolean | undefined>): Promise<void> {
   const files = await inputsOrFail(inputs);
   await context(opts as never); // rules and config errors first, with their file:line
-  const documents = await analyseFiles(files, { ...opts, quiet: true }, undefined);
-  const result = toAnalysis(documents);
+  const { documents } = await analyseFiles(files, { ...opts, quiet: true }, undefined);
+  const result = toAnalysis([...documents]);
   const text = format(String(opts.format ?? 'text') as Parameters<typeof format>[0], result, { colour: colourOK() && !opts.out, why: Boolean(opts.why) });
   out(text);
   if (opts.out) await writeFileAtomic(String(opts.out), text);
   // Writing to --out never turns a failing check green.
-  process.exitCode = exitCodeFor(result, (opts.failOn as Level) ?? 'warning');
+  process.exitCode = exitCodeFor(digestOf(result), (opts.failOn as Level) ?? 'warning');
 }
 
 async function readStdinLines(): Promise<string[]> {
@@ -329,9 +390,12 @@ export async function mergeCommand(stores: string[], opts: { out: string }): Pro
   const target = openStore(path.join(opts.out, STORE_FILE));
   try {
     const report = mergeStores(target, stores);
-    const result = toAnalysis(target.allResults());
-    await writeOutputs(opts.out, result);
-    err(`Merged ${stores.length} store(s): ${report.added} added, ${report.kept} already there; ${result.documents.length} document(s) → ${path.normalize(opts.out + '/')}`);
+    const files = target.files();
+    const collector = new ArchiveCollector(files.length);
+    let i = 0;
+    for (const d of target.eachResult(files)) collector.add(d, i++);
+    await writeOutputs(opts.out, collector.digest(), { [Symbol.iterator]: () => target.eachResult(files) });
+    err(`Merged ${stores.length} store(s): ${report.added} added, ${report.kept} already there; ${files.length} document(s) → ${path.normalize(opts.out + '/')}`);
   } catch (e) {
     fail(e);
   } finally {

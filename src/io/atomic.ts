@@ -17,28 +17,61 @@ export async function mkdirp(dir: string): Promise<void> {
  * and after a `kill -9` there is never a truncated `file` (at most a stray `.file.*.tmp` next to it).
  */
 export async function writeFileAtomic(file: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
+  const out = await openAtomic(file);
+  try {
+    // An iterable of chunks is written chunk by chunk, so a large output never has to exist as one string.
+    if (typeof data === 'string' || data instanceof Uint8Array) await out.write(data);
+    else for (const chunk of data) await out.write(chunk);
+  } catch (err) {
+    await out.discard();
+    throw err;
+  }
+  await out.commit();
+}
+
+export interface AtomicFile {
+  write(chunk: string | Uint8Array): Promise<void>;
+  /** fsync, rename over the target, fsync the directory. */
+  commit(): Promise<void>;
+  /** Removes the temporary file; the target is left as it was. */
+  discard(): Promise<void>;
+}
+
+/** A file written in parts and put in place atomically by `commit()` (several can be open at once). */
+export async function openAtomic(file: string): Promise<AtomicFile> {
   const dir = path.dirname(file);
   await mkdirp(dir);
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   const fh = await open(tmp, 'w');
-  try {
-    // An iterable of chunks is written chunk by chunk, so a large output never has to exist as one string.
-    if (typeof data === 'string' || data instanceof Uint8Array) await fh.writeFile(data);
-    else for (const chunk of data) await fh.write(chunk);
-    await fh.sync();
-  } catch (err) {
-    await fh.close().catch(() => {});
-    await unlink(tmp).catch(() => {});
-    throw err;
-  }
-  await fh.close();
-  try {
-    await rename(tmp, file);
-  } catch (err) {
-    await unlink(tmp).catch(() => {});
-    throw err;
-  }
-  await syncDir(dir);
+  let closed = false;
+  const close = async () => {
+    if (!closed) {
+      closed = true;
+      await fh.close();
+    }
+  };
+  return {
+    async write(chunk) {
+      // writeFile writes all of the chunk (write may stop short) from the current position.
+      if (chunk.length) await fh.writeFile(chunk);
+    },
+    async commit() {
+      try {
+        await fh.sync();
+        await close();
+        await rename(tmp, file);
+      } catch (err) {
+        await close().catch(() => {});
+        await unlink(tmp).catch(() => {});
+        throw err;
+      }
+      await syncDir(dir);
+    },
+    async discard() {
+      await close().catch(() => {});
+      await unlink(tmp).catch(() => {});
+    },
+  };
 }
 
 /** fsync the directory so the rename itself survives a power cut (a no-op where directories cannot be opened). */

@@ -117,3 +117,4 @@ export const AnalysisResult = z.object({
   }),
 });
 export type AnalysisResult = z.infer<typeof AnalysisResult>;
+

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { LABELS, type AnalysisResult, type DocumentResult, type Goal } from '../model/result.js';
+import { joinParts, type StreamedFormat } from './archive.js';
 import { evidenceQuote, labelCounts, residentFacingCount } from './goal-views.js';
 import { oneLine } from './plain-text.js';
 
@@ -56,14 +57,23 @@ function goalRow(document: DocumentResult, goal: Goal): Row {
  * (`CODE: message`) and empty goal fields. UTF-8 with a byte-order mark so that Excel reads å, ä and ö.
  */
 export function formatCsv(result: AnalysisResult): string {
-  const rows: Row[] = [];
-  for (const document of result.documents) {
-    if (document.error) {
-      const row = emptyRow(document.file);
-      row.error = cell(`${document.error.code}: ${document.error.message}`);
-      rows.push(row);
-    }
-    for (const goal of document.goals) rows.push(goalRow(document, goal));
-  }
-  return stringify(rows, { header: true, columns: [...CSV_COLUMNS], bom: true });
+  return joinParts(csvParts(), result.documents);
+}
+
+/** `formatCsv` a document at a time. */
+export function csvParts(): StreamedFormat {
+  return {
+    start: stringify([], { header: true, columns: [...CSV_COLUMNS], bom: true }),
+    document(document) {
+      const rows: Row[] = [];
+      if (document.error) {
+        const row = emptyRow(document.file);
+        row.error = cell(`${document.error.code}: ${document.error.message}`);
+        rows.push(row);
+      }
+      for (const goal of document.goals) rows.push(goalRow(document, goal));
+      return rows.length ? stringify(rows, { header: false, columns: [...CSV_COLUMNS] }) : '';
+    },
+    end: '',
+  };
 }

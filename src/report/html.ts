@@ -8,7 +8,8 @@ import {
   type Language,
   type Status,
 } from '../model/result.js';
-import { flaggedFirst, goalsOf, isFlagged, quotedSentences, type GoalInDocument, type QuotedSentence } from './goal-views.js';
+import { isFlagged, quotedSentences, type GoalInDocument, type QuotedSentence } from './goal-views.js';
+import { digestOf, joinParts, type ArchiveDigest, type StreamedFormat } from './archive.js';
 import { HTML_STRINGS, type HtmlStrings } from './html-strings.js';
 import { fileBasename, pdfPageHref } from './paths.js';
 
@@ -181,7 +182,7 @@ export const HTML_CSP = [
 // ---------------------------------------------------------------------------------------------------------
 
 /** Swedish words when every analysed document is Swedish, otherwise English. */
-export function htmlLanguage(result: AnalysisResult): Language {
+export function htmlLanguage(result: { documents: readonly Pick<DocumentResult, 'error' | 'language'>[] }): Language {
   const analysed = result.documents.filter((d) => d.error === null);
   const documents = analysed.length > 0 ? analysed : result.documents;
   return documents.length > 0 && documents.every((d) => d.language === 'sv') ? 'sv' : 'en';
@@ -247,7 +248,7 @@ function summaryCells(ctx: Context, s: SummaryNumbers): SafeHtml {
   return h`<td class="num">${s.goals}</td><td class="num">${s.byStatus.green}</td><td class="num">${s.byStatus.yellow}</td><td class="num">${s.byStatus.red}</td><td class="num">${s.byStatus.unknown}</td><td class="num">${s.flaggedGreen}</td><td class="num">${percent(ctx, s.greenWithResidentEvidence)}</td>`;
 }
 
-function summary(ctx: Context, result: AnalysisResult): SafeHtml {
+function summary(ctx: Context, result: { documents: readonly DocumentResult[]; summary: AnalysisResult["summary"] }): SafeHtml {
   const { ui } = ctx;
   const rows = result.documents.map((d) => {
     const error = d.error ? h`<span class="error-code">${d.error.code}</span> ${d.error.message}` : '';
@@ -288,8 +289,7 @@ ${quoted.length > 0 ? quoteList(ctx, document.file, quoted) : h`<p class="muted"
 </article>`;
 }
 
-function flaggedSection(ctx: Context, goals: readonly GoalInDocument[]): SafeHtml {
-  const flagged = goals.filter((g) => isFlagged(g.goal));
+function flaggedSection(ctx: Context, flagged: readonly GoalInDocument[]): SafeHtml {
   return h`<section id="flagged" aria-labelledby="flagged-h">
 <h2 id="flagged-h">${ctx.ui.flaggedHeading} (${flagged.length})</h2>
 <p>${flagged.length > 0 ? ctx.ui.flaggedIntro : ctx.ui.noneFlagged}</p>${flagged.map((g) => flaggedGoal(ctx, g))}
@@ -325,9 +325,11 @@ function goalRow(ctx: Context, { document, documentIndex, goal }: GoalInDocument
 </tr>`;
 }
 
-function allGoalsSection(ctx: Context, result: AnalysisResult, goals: readonly GoalInDocument[]): SafeHtml {
+/** The all-goals table up to its first row, or the whole section when there are no goals. */
+function allGoalsStart(ctx: Context, digest: ArchiveDigest): SafeHtml {
   const { ui } = ctx;
-  if (goals.length === 0) {
+  const total = digest.head.summary.goals;
+  if (total === 0) {
     return h`<section id="all" aria-labelledby="all-h">
 <h2 id="all-h">${ui.allGoalsHeading}</h2>
 <p>${ui.noGoals}</p>
@@ -336,8 +338,8 @@ function allGoalsSection(ctx: Context, result: AnalysisResult, goals: readonly G
   const statusOptions = (['green', 'yellow', 'red', 'unknown'] as const).map(
     (s) => h`<option value="${s}">${ui.status[s]}</option>`,
   );
-  const documentOptions = result.documents.map((d, i) =>
-    d.goals.length > 0 ? h`<option value="${i}">${d.file}</option>` : '',
+  const documentOptions = digest.documents.map((d, i) =>
+    d.summary.goals > 0 ? h`<option value="${i}">${d.file}</option>` : '',
   );
   return h`<section id="all" aria-labelledby="all-h">
 <h2 id="all-h">${ui.allGoalsHeading}</h2>
@@ -347,14 +349,11 @@ function allGoalsSection(ctx: Context, result: AnalysisResult, goals: readonly G
 <label>${ui.document} <select id="f-doc"><option value="">${ui.allDocuments}</option>${documentOptions}</select></label>
 <label>${ui.search} <input type="search" id="f-search" autocomplete="off"></label>
 </form>
-<p class="count muted" aria-live="polite"><span id="shown">${goals.length}</span> / ${goals.length} ${ui.goalsShown}</p>
+<p class="count muted" aria-live="polite"><span id="shown">${total}</span> / ${total} ${ui.goalsShown}</p>
 <p id="no-match" hidden>${ui.noMatch}</p>
 <table id="goals">
 <thead><tr><th>${ui.statusHeading}</th><th>${ui.goal}</th><th>${ui.document}</th><th>${ui.page}</th><th class="hide-narrow">${ui.orientationHeading}</th><th class="hide-narrow">${ui.evidenceHeading}</th></tr></thead>
-<tbody>${flaggedFirst(goals).map((g) => goalRow(ctx, g))}
-</tbody>
-</table>
-</section>`;
+<tbody>${digest.flagged.map((g) => goalRow(ctx, g))}`;
 }
 
 function errorsSection(ctx: Context, documents: readonly DocumentResult[]): SafeHtml | '' {
@@ -375,38 +374,52 @@ function errorsSection(ctx: Context, documents: readonly DocumentResult[]): Safe
  * come first with their quoted sentences, page links and the reason; then every goal with filters.
  */
 export function formatHtml(result: AnalysisResult, options: HtmlOptions = {}): string {
-  const lang = htmlLanguage(result);
+  return joinParts(htmlParts(digestOf(result), options), result.documents);
+}
+
+/**
+ * `formatHtml` a document at a time. Everything before the all-goals table's other rows comes from the digest
+ * (the flagged goals lead the table); each document then adds the rows of its goals that are not flagged.
+ */
+export function htmlParts(digest: ArchiveDigest, options: HtmlOptions = {}): StreamedFormat {
+  const { head } = digest;
+  const lang = htmlLanguage(digest);
   const ctx: Context = { ui: HTML_STRINGS[lang], lang };
-  const only = result.documents.length === 1 ? result.documents[0] : undefined;
+  const only = digest.documents.length === 1 ? digest.documents[0] : undefined;
   const title = options.title ?? (only ? `${ctx.ui.reportTitle}: ${fileBasename(only.file)}` : ctx.ui.reportTitle);
-  const goals = goalsOf(result);
-  const page = h`<!doctype html>
+  const start = h`<!doctype html>
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${new SafeHtml(HTML_CSP)}">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="verkstad ${result.tool.version}">
+<meta name="generator" content="verkstad ${head.tool.version}">
 <title>${title}</title>
 <style>${new SafeHtml(STYLE)}</style>
 </head>
 <body>
 <header>
 <h1>${title}</h1>
-<p class="headline">${ctx.ui.headline(result.summary)}</p>
-<p class="meta">${ctx.ui.madeWith(result.tool.version)} ${ctx.ui.caveat}</p>
+<p class="headline">${ctx.ui.headline(head.summary)}</p>
+<p class="meta">${ctx.ui.madeWith(head.tool.version)} ${ctx.ui.caveat}</p>
 </header>
 <main>
 ${legend(ctx)}
-${flaggedSection(ctx, goals)}
-${summary(ctx, result)}
-${allGoalsSection(ctx, result, goals)}
-${errorsSection(ctx, result.documents)}
+${flaggedSection(ctx, digest.flagged)}
+${summary(ctx, { documents: digest.documents, summary: head.summary })}
+${allGoalsStart(ctx, digest)}`;
+  const end = h`${head.summary.goals > 0 ? new SafeHtml('\n</tbody>\n</table>\n</section>') : ''}
+${errorsSection(ctx, digest.documents)}
 </main>
 <script>${new SafeHtml(SCRIPT)}</script>
 </body>
 </html>
 `;
-  return page.html;
+  return {
+    start: start.html,
+    document: (document, documentIndex) =>
+      render(document.goals.map((goal, goalIndex) => (isFlagged(goal) ? '' : goalRow(ctx, { document, documentIndex, goal, goalIndex })))),
+    end: end.html,
+  };
 }

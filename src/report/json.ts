@@ -1,28 +1,37 @@
-import type { AnalysisResult } from '../model/result.js';
+import type { AnalysisResult, DocumentResult } from '../model/result.js';
+import { joinParts, type StreamedFormat } from './archive.js';
 
 /** `--format json`: the public contract (see DESIGN.md), pretty-printed with a trailing newline. */
 export function formatJson(result: AnalysisResult): string {
-  return [...formatJsonChunks(result)].join('');
+  const { documents, ...head } = result;
+  return joinParts(jsonParts(head, documents.length), documents);
 }
 
 /**
- * The same text as `formatJson`, a document at a time: an archive's JSON need not exist as one string.
- * Each chunk is what `JSON.stringify(result, null, 2)` prints for that part.
+ * One document as it stands inside `formatJson`'s text (indented under "documents"). The same text serves the
+ * archive's JSON and the document's own JSON file, so a document is turned into text once.
  */
-export function* formatJsonChunks(result: AnalysisResult): Generator<string> {
-  const documents = result.documents;
-  // The same keys in the same order, with the documents left out for now.
-  const head = JSON.stringify(Object.fromEntries(Object.entries(result).map(([k, v]) => [k, k === 'documents' ? [] : v])), null, 2);
-  if (!documents.length) {
-    yield `${JSON.stringify(result, null, 2)}\n`;
-    return;
-  }
-  // Split the empty array out of the head and splice the documents in, indented as the whole would be.
-  const [before, after] = head.split('"documents": []');
-  yield `${before}"documents": [\n`;
-  for (let i = 0; i < documents.length; i++) {
-    const doc = JSON.stringify(documents[i], null, 2).replace(/\n/g, '\n    ');
-    yield `    ${doc}${i < documents.length - 1 ? ',' : ''}\n`;
-  }
-  yield `  ]${after}\n`;
+export function documentJsonChunk(document: DocumentResult): string {
+  return `    ${JSON.stringify(document, null, 2).replace(/\n/g, '\n    ')}`;
+}
+
+/**
+ * `formatJson` a document at a time: each part is what `JSON.stringify(result, null, 2)` prints for it.
+ * `document` takes the document's chunk when the caller has it already.
+ */
+export function jsonParts(
+  head: Omit<AnalysisResult, 'documents'>,
+  documentCount: number,
+): StreamedFormat & { document(document: DocumentResult, index: number, chunk?: string): string } {
+  // The same keys in the same order as the whole, with the documents left out for now.
+  const { schemaVersion, tool, summary } = head;
+  const text = JSON.stringify({ schemaVersion, tool, documents: [], summary }, null, 2);
+  if (documentCount === 0) return { start: `${text}\n`, document: () => '', end: '' };
+  // Split the empty array out and splice the documents in, indented as the whole would be.
+  const [before, after] = text.split('"documents": []');
+  return {
+    start: `${before}"documents": [\n`,
+    document: (document, index, chunk = documentJsonChunk(document)) => `${index > 0 ? ',\n' : ''}${chunk}`,
+    end: `\n  ]${after}\n`,
+  };
 }

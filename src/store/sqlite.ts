@@ -189,11 +189,8 @@ export class Store {
       lookup: db.prepare<[string, string], Pick<DocumentRow, 'result_json' | 'error_code' | 'limits_json'>>(
         'SELECT result_json, error_code, limits_json FROM documents WHERE sha256 = ? AND cache_key = ?',
       ),
-      docBySha: db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE sha256 = ?'),
+      docBySha: db.prepare<[string], Pick<DocumentRow, 'result_json'>>('SELECT result_json FROM documents WHERE sha256 = ?'),
       fileSha: db.prepare<[string], { sha256: string }>('SELECT sha256 FROM files WHERE path = ?'),
-      allFiles: db.prepare<[], { path: string; result_json: string }>(
-        'SELECT f.path AS path, d.result_json AS result_json FROM files f JOIN documents d ON d.sha256 = f.sha256',
-      ),
     };
   }
 
@@ -276,18 +273,30 @@ export class Store {
    * (UTF-16 code units, as `expandInputs` sorts).
    */
   allResults(files?: readonly string[]): DocumentResult[] {
-    const out: DocumentResult[] = [];
-    if (files) {
-      for (const file of files) {
-        const sha = this.stmt.fileSha.get(file)?.sha256;
-        const row = sha ? this.stmt.docBySha.get(sha) : undefined;
-        if (row) out.push({ ...(JSON.parse(row.result_json) as DocumentResult), file });
-      }
-      return out;
+    return [...this.eachResult(files ?? this.files())];
+  }
+
+  /**
+   * Like `allResults(files)`, one document at a time: the outputs of an archive are written from here without
+   * holding the archive in memory. Each walk reads the store afresh.
+   */
+  *eachResult(files: readonly string[]): Generator<DocumentResult> {
+    for (const file of files) {
+      const result = this.resultFor(file);
+      if (result) yield result;
     }
-    const rows = this.stmt.allFiles.all().sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    for (const row of rows) out.push({ ...(JSON.parse(row.result_json) as DocumentResult), file: row.path });
-    return out;
+  }
+
+  /** The stored result of the content `file` held when it was last analysed or seen, with `file` as its path. */
+  resultFor(file: string): DocumentResult | null {
+    const sha = this.stmt.fileSha.get(file)?.sha256;
+    const row = sha ? this.stmt.docBySha.get(sha) : undefined;
+    return row ? { ...(JSON.parse(row.result_json) as DocumentResult), file } : null;
+  }
+
+  /** Every path the store has a result for, sorted (UTF-16 code units, as `expandInputs` sorts). */
+  files(): string[] {
+    return (this.db.prepare('SELECT f.path FROM files f JOIN documents d ON d.sha256 = f.sha256').pluck().all() as string[]).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
   /** Row counts of every table, for tests and `verkstad merge` summaries. */

@@ -47,6 +47,33 @@ describe('CLI contract', () => {
     expect(json.documents.find((x: { file: string }) => x.file.endsWith('ok.md')).goals).toHaveLength(1);
   });
 
+  it('analyze --out writes, from the store a document at a time, the same bytes the formats print from memory', () => {
+    const d = tmp();
+    const docs = path.join(d, 'in');
+    fs.mkdirSync(docs);
+    for (const name of fs.readdirSync(path.join(root, 'corpora', 'samples')).filter((n) => n.endsWith('.pdf'))) {
+      fs.copyFileSync(path.join(root, 'corpora', 'samples', name), path.join(docs, name));
+    }
+    const first = fs.readdirSync(docs)[0]!;
+    fs.copyFileSync(path.join(docs, first), path.join(docs, `copy-${first}`)); // same content twice
+    fs.writeFileSync(path.join(docs, 'empty.pdf'), '');
+    fs.writeFileSync(path.join(docs, 'ok.md'), '# Trygg äldreomsorg\nStatus: grön\n\nAndelen nöjda brukare ökade till 91 procent.\n');
+    const out = path.join(d, 'out');
+    const r = run(['analyze', docs, '--out', out, '--jobs', '2', '--quiet']);
+    expect(r.status, r.stderr).toBe(2); // empty.pdf
+    for (const [format, file] of [['json', 'verkstad.json'], ['csv', 'summary.csv'], ['html', 'report.html']] as const) {
+      const printed = run(['analyze', docs, '--format', format]);
+      expect(fs.readFileSync(path.join(out, file), 'utf8'), file).toBe(printed.stdout);
+    }
+    const all = JSON.parse(fs.readFileSync(path.join(out, 'verkstad.json'), 'utf8'));
+    expect(all.documents).toHaveLength(fs.readdirSync(docs).length);
+    for (const doc of all.documents) {
+      const own = JSON.parse(fs.readFileSync(path.join(out, path.basename(doc.file) + '.json'), 'utf8'));
+      expect(own.documents).toEqual([doc]);
+      expect(own.summary.goals).toBe(doc.summary.goals);
+    }
+  }, 60_000);
+
   it('exit 2: a bad configuration names file:line:column and what was expected', () => {
     const d = tmp();
     fs.writeFileSync(path.join(d, 'verkstad.config.yaml'), 'levels:\n  GREEN_INTERNAL_ONLY: loud\n');
