@@ -1,13 +1,13 @@
 import type { ClassifiedGoal, GoalDraft } from '../model/goal.js';
 import { LABELS, RESIDENT_FACING, type Label, type LabelledSentence, type Language } from '../model/result.js';
 import type { EvidenceRule, RuleSet } from '../ruleset/load.js';
-import { compileLexicon, matchRule, plainStems, tokens } from './features.js';
+import { compileLexicon, LexiconIndex, stemmerFor, tokens, tokensOf, words } from './features.js';
 import type { NaiveBayesModel } from './model.js';
 import { splitSentences } from './split.js';
 
 export { splitSentences, splitSentencesSv, splitSentencesEn } from './split.js';
 
-interface CompiledRule { rule: EvidenceRule; lexicon?: string[][] }
+interface CompiledRules { rules: EvidenceRule[]; lexicons: LexiconIndex }
 
 export interface ClassifierOptions {
   /** How much the rules weigh against the model's log-probabilities. */
@@ -21,14 +21,16 @@ export interface ClassifierOptions {
  * trained with natural on our corpus weighs the words. The two are added as scores; the reasons list both.
  */
 export class Classifier {
-  private readonly compiled: Record<Language, CompiledRule[]>;
+  private readonly compiled: Record<Language, CompiledRules>;
   readonly ruleWeight: number;
   readonly modelWeight: number;
 
   constructor(readonly rules: RuleSet, readonly models: Partial<Record<Language, NaiveBayesModel>>, options: ClassifierOptions = {}) {
     const ev = rules.rules.filter((r): r is EvidenceRule => r.kind === 'pattern' || r.kind === 'lexicon');
-    const compile = (lang: Language) =>
-      ev.filter((r) => r.language === lang).map((rule) => ({ rule, lexicon: rule.kind === 'lexicon' ? compileLexicon(rule) : undefined }));
+    const compile = (lang: Language): CompiledRules => {
+      const own = ev.filter((r) => r.language === lang);
+      return { rules: own, lexicons: new LexiconIndex(own.map((rule) => (rule.kind === 'lexicon' ? compileLexicon(rule) : undefined))) };
+    };
     this.compiled = { sv: compile('sv'), en: compile('en') };
     this.ruleWeight = options.ruleWeight ?? 1;
     this.modelWeight = options.modelWeight ?? 0.5; // tuned on the dev split (naive Bayes is overconfident)
@@ -36,16 +38,23 @@ export class Classifier {
 
   /** The rule ids and features that fire on a sentence (two passes, so a rule may require another's feature). */
   evidence(text: string, language: Language): { hits: EvidenceRule[]; features: Set<string> } {
-    const stems = plainStems(text, language);
+    return this.evidenceOf(text, language, words(text));
+  }
+
+  private evidenceOf(text: string, language: Language, sentenceWords: readonly string[]): { hits: EvidenceRule[]; features: Set<string> } {
+    const stemmer = stemmerFor(language);
+    const { rules, lexicons } = this.compiled[language];
+    const lexiconHits = lexicons.matches(sentenceWords.map((w) => stemmer.stem(w)));
     const features = new Set<string>();
     const hits: EvidenceRule[] = [];
-    const rules = this.compiled[language];
     for (const pass of [0, 1]) {
-      for (const { rule, lexicon } of rules) {
+      for (let i = 0; i < rules.length; i++) {
+        const rule = rules[i]!;
         const conditional = rule.requires.length > 0 || rule.unless.length > 0;
         if ((pass === 0) === conditional) continue;
         if (rule.requires.some((f) => !features.has(f)) || rule.unless.some((f) => features.has(f))) continue;
-        if (!matchRule(rule, text, stems, lexicon)) continue;
+        const matched = rule.kind === 'pattern' ? rule.regexes.some((re) => re.test(text)) : lexiconHits.has(i);
+        if (!matched) continue;
         hits.push(rule);
         features.add(rule.id);
         if (rule.feature) features.add(rule.feature);
@@ -56,7 +65,7 @@ export class Classifier {
 
   /** The model's input: stems plus the ids of the rules that fired. */
   modelTokens(text: string, language: Language, features: Set<string>): string[] {
-    return [...tokens(text, language), ...[...features].map((f) => `rule:${f}`)];
+    return modelInput(tokens(text, language), features);
   }
 
   private readonly tables: Partial<Record<Language, LogTable>> = {};
@@ -68,11 +77,12 @@ export class Classifier {
   }
 
   classify(text: string, language: Language): LabelledSentence {
-    const { hits, features } = this.evidence(text, language);
+    const sentenceWords = words(text);
+    const { hits, features } = this.evidenceOf(text, language, sentenceWords);
     const ruleScore: Record<Label, number> = { outcome: 0, output: 0, internal: 0, intention: 0, context: 0 };
     for (const h of hits) if (h.label) ruleScore[h.label] += h.weight;
     const table = this.tableFor(language);
-    const toks = this.modelTokens(text, language, features);
+    const toks = modelInput(tokensOf(text, sentenceWords, stemmerFor(language)), features);
     const logp = table ? logProbs(table, toks) : uniform();
     const score = {} as Record<Label, number>;
     for (const l of LABELS) score[l] = this.modelWeight * logp[l] + this.ruleWeight * ruleScore[l];
@@ -88,6 +98,8 @@ export class Classifier {
     return { text, label, residentFacing: RESIDENT_FACING.has(label), confidence, reasons: [...new Set(reasons)] };
   }
 }
+
+const modelInput = (stems: string[], features: Set<string>): string[] => [...stems, ...[...features].map((f) => `rule:${f}`)];
 
 const uniform = (): Record<Label, number> => ({ outcome: 0, output: 0, internal: 0, intention: 0, context: 0 });
 
