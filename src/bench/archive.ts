@@ -4,7 +4,7 @@
  * workers (a fresh store each), reruns the finished archive (all cache hits), and times
  * `pdftotext -layout` on the same files when poppler is installed.
  *
- * Run on its own with `node dist/bench/archive.js [--docs N] [--pages N] [--keep]`.
+ * Run on its own with `node dist/bench/archive.js [--docs N] [--pages N] [--repeat N] [--keep]`.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -23,6 +23,11 @@ export interface BenchArchiveOptions {
   pagesPerDoc?: number;
   /** Worker counts to compare. Default [1, 2]. */
   jobs?: number[];
+  /**
+   * Rounds of runs (each round runs every worker count once, alternating the order between rounds); the figures
+   * are medians. Default 3: this machine's speed drifts by ±20 % from minute to minute, one run proves little.
+   */
+  repeat?: number;
   /** Where to build the archive; default a new temp dir, removed afterwards unless `keep`. */
   dir?: string;
   keep?: boolean;
@@ -34,10 +39,15 @@ export interface BenchArchiveOptions {
 
 export interface BenchRun {
   jobs: number;
+  /** Median over the rounds. */
   elapsedMs: number;
+  /** Every round's time, in the order they ran. */
+  allMs: number[];
+  /** Median CPU time (user + system) of the process: more than the wall time when threads overlap. */
+  cpuMs: number | null;
   documentsPerSecond: number;
   pagesPerSecond: number;
-  /** Highest RSS of the process (main thread and all workers), sampled every 50 ms. */
+  /** Highest RSS of the process (main thread and all workers) over all rounds, from GNU time. */
   peakRssMb: number;
   errors: number;
   byError: BatchStats['byError'];
@@ -72,29 +82,41 @@ export async function benchArchive(opts: BenchArchiveOptions = {}): Promise<Benc
 
     // Each run is the CLI itself in a child process, as an analyst runs it: start-up included, and its peak RSS
     // (main thread and every worker thread: one process) taken by GNU time where it exists.
-    const runs: BenchRun[] = [];
+    const rounds = Math.max(1, opts.repeat ?? 3);
+    const raw = new Map<number, { ms: number; cpuMs: number | null; peakRssMb: number | null; errors: number }[]>();
     let pages = 0;
     let lastOut = '';
-    for (const jobs of jobsList) {
-      const out = path.join(dir, `out-jobs${jobs}`);
-      await rm(out, { recursive: true, force: true });
-      const run = runCli(files, out, jobs, rulesDir);
-      const analysed = JSON.parse(readFileSync(path.join(out, 'verkstad.json'), 'utf8')) as { documents: { pages: number; error: unknown }[] };
-      pages = analysed.documents.reduce((n, d) => n + d.pages, 0);
-      const errors = analysed.documents.filter((d) => d.error).length;
+    for (let round = 0; round < rounds; round++) {
+      for (const jobs of round % 2 === 0 ? jobsList : [...jobsList].reverse()) {
+        const out = path.join(dir, `out-jobs${jobs}`);
+        await rm(out, { recursive: true, force: true });
+        const run = runCli(files, out, jobs, rulesDir);
+        const analysed = JSON.parse(readFileSync(path.join(out, 'verkstad.json'), 'utf8')) as { documents: { pages: number; error: unknown }[] };
+        pages = analysed.documents.reduce((n, d) => n + d.pages, 0);
+        const errors = analysed.documents.filter((d) => d.error).length;
+        (raw.get(jobs) ?? raw.set(jobs, []).get(jobs)!).push({ ...run, errors });
+        log(`round ${round + 1}, jobs ${jobs}: ${(run.ms / 1000).toFixed(1)} s, CPU ${run.cpuMs === null ? '?' : (run.cpuMs / 1000).toFixed(1)} s, peak RSS ${run.peakRssMb ?? '?'} MB, ${errors} errors`);
+        if (jobs === jobsList[jobsList.length - 1]) lastOut = out;
+      }
+    }
+    const runs: BenchRun[] = jobsList.map((jobs) => {
+      const all = raw.get(jobs)!;
+      const ms = median(all.map((r) => r.ms));
+      const cpus = all.map((r) => r.cpuMs).filter((x): x is number => x !== null);
       const result: BenchRun = {
         jobs,
-        elapsedMs: Math.round(run.ms),
-        documentsPerSecond: round((files.length * 1000) / run.ms),
-        pagesPerSecond: round((pages * 1000) / run.ms),
-        peakRssMb: run.peakRssMb ?? 0,
-        errors,
+        elapsedMs: Math.round(ms),
+        allMs: all.map((r) => Math.round(r.ms)),
+        cpuMs: cpus.length ? Math.round(median(cpus)) : null,
+        documentsPerSecond: round((files.length * 1000) / ms),
+        pagesPerSecond: round((pages * 1000) / ms),
+        peakRssMb: Math.max(0, ...all.map((r) => r.peakRssMb ?? 0)),
+        errors: Math.max(...all.map((r) => r.errors)),
         byError: {},
       };
-      runs.push(result);
-      log(`jobs ${jobs}: ${(result.elapsedMs / 1000).toFixed(1)} s, ${result.documentsPerSecond} documents/s, ${result.pagesPerSecond} pages/s, peak RSS ${run.peakRssMb ?? '?'} MB, ${errors} errors`);
-      lastOut = out;
-    }
+      log(`jobs ${jobs}: median ${(result.elapsedMs / 1000).toFixed(1)} s of ${rounds}, ${result.documentsPerSecond} documents/s, ${result.pagesPerSecond} pages/s, peak RSS ${result.peakRssMb} MB, ${result.errors} errors`);
+      return result;
+    });
     const speedup = runs.length >= 2 ? round(runs[0]!.elapsedMs / runs[runs.length - 1]!.elapsedMs) : null;
     if (speedup !== null) log(`speed-up jobs ${runs[0]!.jobs} → ${runs[runs.length - 1]!.jobs}: ${speedup}×`);
 
@@ -105,7 +127,7 @@ export async function benchArchive(opts: BenchArchiveOptions = {}): Promise<Benc
     const rerun: BenchArchiveResult['rerun'] = { elapsedMs: Math.round(again.ms), cached: files.length, analysed: 0 };
     log(`rerun of the finished archive: ${rerun.elapsedMs} ms (${JSON.stringify(counts)})`);
 
-    const pdftotext = timePdftotext(files, pages);
+    const pdftotext = timePdftotext(files, pages, rounds);
     log(pdftotext ? `pdftotext -layout: ${(pdftotext.elapsedMs / 1000).toFixed(1)} s, ${pdftotext.pagesPerSecond} pages/s (one process at a time)` : 'pdftotext: not installed');
 
     return {
@@ -121,21 +143,29 @@ export async function benchArchive(opts: BenchArchiveOptions = {}): Promise<Benc
 }
 
 const round = (n: number): number => Math.round(n * 10) / 10;
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
 
 const CLI = path.join(packageRoot, 'dist', 'cli', 'main.js');
 
-function runCli(files: string[], out: string, jobs: number, rulesDir: string): { ms: number; peakRssMb: number | null } {
+function runCli(files: string[], out: string, jobs: number, rulesDir: string): { ms: number; cpuMs: number | null; peakRssMb: number | null } {
   const inputs = [...new Set(files.map((f) => path.dirname(f)))];
   const args = [CLI, 'analyze', ...inputs, '--out', out, '--jobs', String(jobs), '--quiet', '--rules', rulesDir];
   const gnuTime = existsSync('/usr/bin/time');
   const t = performance.now();
   const r = gnuTime
-    ? spawnSync('/usr/bin/time', ['-f', 'verkstad-peak-rss-kb %M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 })
+    ? spawnSync('/usr/bin/time', ['-f', 'verkstad-time %M %U %S', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 })
     : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
   const ms = performance.now() - t;
   if (r.status !== 0 && r.status !== 1) throw new Error(`verkstad analyze failed (exit ${r.status}): ${r.stderr.slice(-2000)}`);
-  const kb = /verkstad-peak-rss-kb (\d+)/.exec(r.stderr ?? '')?.[1];
-  return { ms, peakRssMb: kb ? Math.round(Number(kb) / 1024) : null };
+  const m = /verkstad-time (\d+) ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
+  return {
+    ms,
+    cpuMs: m ? Math.round((Number(m[2]) + Number(m[3])) * 1000) : null,
+    peakRssMb: m ? Math.round(Number(m[1]) / 1024) : null,
+  };
 }
 
 function snapshotRules(dir: string): string {
@@ -159,11 +189,15 @@ function copyCommittedPdfs(dir: string): string[] {
   return out;
 }
 
-function timePdftotext(files: string[], pages: number): BenchArchiveResult['pdftotext'] {
+function timePdftotext(files: string[], pages: number, rounds: number): BenchArchiveResult['pdftotext'] {
   if (spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).error) return null;
-  const t = performance.now();
-  for (const f of files) spawnSync('pdftotext', ['-layout', f, os.devNull], { stdio: 'ignore' });
-  const elapsedMs = Math.round(performance.now() - t);
+  const times: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const t = performance.now();
+    for (const f of files) spawnSync('pdftotext', ['-layout', f, os.devNull], { stdio: 'ignore' });
+    times.push(performance.now() - t);
+  }
+  const elapsedMs = Math.round(median(times));
   return { elapsedMs, pagesPerSecond: round((pages * 1000) / elapsedMs) };
 }
 
@@ -283,6 +317,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const i = process.argv.indexOf(name);
     return i > 0 ? Number(process.argv[i + 1]) : undefined;
   };
-  const result = await benchArchive({ generatedDocs: arg('--docs'), pagesPerDoc: arg('--pages'), keep: process.argv.includes('--keep') });
+  const result = await benchArchive({ generatedDocs: arg('--docs'), pagesPerDoc: arg('--pages'), repeat: arg('--repeat'), keep: process.argv.includes('--keep') });
   console.log(JSON.stringify(result, null, 2));
 }

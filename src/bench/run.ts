@@ -80,7 +80,8 @@ if (!quick) {
   const r = await benchArchive({ log: () => {} });
   say(`archive: ${r.archive.documents} documents, ${r.archive.pages} pages (${fmt(r.archive.megabytes)} MB)`);
   for (const run of r.runs) {
-    say(`  --jobs ${run.jobs}: ${fmt(run.elapsedMs / 1000)} s, ${fmt(run.documentsPerSecond, 2)} documents/s, ${fmt(run.pagesPerSecond)} pages/s, peak RSS ${run.peakRssMb} MB, errors ${run.errors}`);
+    const cpu = run.cpuMs === null ? '' : `, CPU ${fmt(run.cpuMs / 1000)} s (${fmt(run.cpuMs / run.elapsedMs, 2)} cores busy)`;
+    say(`  --jobs ${run.jobs}: median ${fmt(run.elapsedMs / 1000)} s of [${run.allMs.map((ms) => fmt(ms / 1000)).join(', ')}], ${fmt(run.documentsPerSecond, 2)} documents/s, ${fmt(run.pagesPerSecond)} pages/s${cpu}, peak RSS ${run.peakRssMb} MB, errors ${run.errors}`);
   }
   if (r.speedup !== null) say(`  speed-up with ${r.runs[r.runs.length - 1].jobs} jobs: ${fmt(r.speedup, 2)}x`);
   say(`  rerun of the finished archive: ${fmt(r.rerun.elapsedMs / 1000, 2)} s (${r.rerun.cached} cached, ${r.rerun.analysed} analysed)`);

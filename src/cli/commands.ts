@@ -188,6 +188,8 @@ export async function writeOutputs(
     { file: 'report.html', parts: htmlParts(digest) },
   ];
   const open = await Promise.all(sinks.map((s) => openAtomic(path.join(dir, s.file))));
+  // Each document's own file is written (and fsync'ed) while the next document is turned into text.
+  let pending: Promise<void> = Promise.resolve();
   try {
     for (let k = 0; k < sinks.length; k++) await open[k]!.write(sinks[k]!.parts.start);
     let i = 0;
@@ -195,18 +197,22 @@ export async function writeOutputs(
       if (i >= count) throw new Error('more documents than the digest counts');
       const chunk = documentJsonChunk(d);
       const own = jsonParts(analysisHead([d]), 1);
-      await writeFileAtomic(path.join(dir, docNames[i]!), own.start + own.document(d, 0, chunk) + own.end);
+      await pending;
+      pending = writeFileAtomic(path.join(dir, docNames[i]!), own.start + own.document(d, 0, chunk) + own.end);
+      pending.catch(() => {}); // a failure is thrown by the next `await pending`, not reported as unhandled meanwhile
       await open[0]!.write(json.document(d, i, chunk));
       for (let k = 1; k < sinks.length; k++) await open[k]!.write(sinks[k]!.parts.document(d, i));
       i++;
     }
+    await pending;
     if (i !== count) throw new Error(`${i} documents written, the digest counts ${count}`);
     for (let k = 0; k < sinks.length; k++) await open[k]!.write(sinks[k]!.parts.end);
   } catch (e) {
+    await pending.catch(() => {});
     await Promise.all(open.map((o) => o.discard()));
     throw e;
   }
-  for (const o of open) await o.commit();
+  await Promise.all(open.map((o) => o.commit()));
   await writeFileAtomic(manifestFile, manifest);
   return true;
 }

@@ -31,8 +31,12 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /** Escapes text for element content and double- or single-quoted attribute values. */
 export function escapeHtml(text: string): string {
+  // Most strings need nothing: one test instead of two replacements (an archive's report escapes ~10^6 strings).
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(/[&<>"']/g, (c) => ENTITY[c]).replace(CONTROL, '\uFFFD');
 }
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 class SafeHtml {
   constructor(readonly html: string) {}
