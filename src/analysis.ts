@@ -12,9 +12,18 @@ export function toAnalysis(documents: DocumentResult[]): AnalysisResult {
 
 /** schemaVersion, tool and summary of an analysis of `documents`. */
 export function analysisHead(documents: readonly DocumentResult[]): Omit<AnalysisResult, 'documents'> {
-  const collector = new ArchiveCollector(documents.length);
-  documents.forEach((d, i) => collector.add(d, i, { flagged: false }));
-  return collector.digest().head;
+  const tally = new SummaryTally();
+  for (const d of documents) tally.add(d.goals);
+  return headOf(tally, documents.length, documents.filter((d) => d.error).length);
+}
+
+function headOf(tally: SummaryTally, documents: number, failed: number): Omit<AnalysisResult, 'documents'> {
+  const { byStatus, green, flaggedGreen, greenWithResidentEvidence, goals } = tally.summary();
+  return {
+    schemaVersion: 1,
+    tool: { name: 'verkstad', version: toolVersion() },
+    summary: { documents, failed, goals, byStatus, green, flaggedGreen, greenWithResidentEvidence },
+  };
 }
 
 /**
@@ -32,12 +41,12 @@ export class ArchiveCollector {
     this.flagged = new Array(count);
   }
 
-  /** Counts the result of the document at `index` of the input. `flagged: false` skips collecting flagged goals. */
-  add(result: DocumentResult, index: number, opts: { flagged?: boolean } = {}): void {
+  /** Counts the result of the document at `index` of the input. */
+  add(result: DocumentResult, index: number): void {
     if (this.documents[index]) throw new Error(`document ${index} counted twice`);
     const digest = documentDigest(result);
     this.documents[index] = digest;
-    if (opts.flagged !== false) this.flagged[index] = flaggedOf(result, digest, index);
+    this.flagged[index] = flaggedOf(result, digest, index);
     this.tally.add(result.goals);
     if (result.error) this.failed++;
   }
@@ -46,15 +55,6 @@ export class ArchiveCollector {
     const missing = this.documents.findIndex((d) => d === undefined);
     if (missing >= 0) throw new Error(`no result for document ${missing}`);
     const documents = this.documents as DocumentResult[];
-    const { byStatus, green, flaggedGreen, greenWithResidentEvidence, goals } = this.tally.summary();
-    return {
-      head: {
-        schemaVersion: 1,
-        tool: { name: 'verkstad', version: toolVersion() },
-        summary: { documents: documents.length, failed: this.failed, goals, byStatus, green, flaggedGreen, greenWithResidentEvidence },
-      },
-      documents,
-      flagged: this.flagged.flatMap((f) => f ?? []),
-    };
+    return { head: headOf(this.tally, documents.length, this.failed), documents, flagged: this.flagged.flat() };
   }
 }

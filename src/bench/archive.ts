@@ -15,6 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { BatchStats } from '../batch/run.js';
 import { openStore } from '../store/sqlite.js';
+import { randomFloats } from './prng.js';
 
 export interface BenchArchiveOptions {
   /** Generated reports (besides the committed PDFs). Default 100. */
@@ -236,24 +237,13 @@ const SENTENCES = [
 ];
 const COLOURS = [rgb(0.2, 0.65, 0.25), rgb(0.95, 0.75, 0.1), rgb(0.85, 0.15, 0.15)];
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 async function generateReports(dir: string, count: number, pagesPerDoc: number): Promise<string[]> {
   const out: string[] = [];
   const target = path.join(dir, 'generated');
   mkdirSync(target, { recursive: true });
   for (let i = 0; i < count; i++) {
     const file = path.join(target, `rapport-${String(i + 1).padStart(3, '0')}.pdf`);
-    const rand = prng(0x5eed + i);
+    const rand = randomFloats(0x5eed + i);
     const pages = Math.max(1, Math.round(pagesPerDoc * (0.8 + 0.4 * rand())));
     await writeFile(file, await generateReport(i, pages, rand));
     out.push(file);

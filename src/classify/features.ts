@@ -96,8 +96,3 @@ export class LexiconIndex {
     return hits;
   }
 }
-
-export function plainStems(text: string, language: Language): string[] {
-  const stemmer = stemmerFor(language);
-  return words(text).map((w) => stemmer.stem(w));
-}

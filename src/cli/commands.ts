@@ -24,7 +24,7 @@ import { format } from '../report/index.js';
 import { documentJsonChunk, jsonParts } from '../report/json.js';
 import { csvParts } from '../report/csv.js';
 import { htmlParts } from '../report/html.js';
-import { digestOf, type ArchiveDigest } from '../report/archive.js';
+import type { ArchiveDigest } from '../report/archive.js';
 import { defaultRulesDir, formatRuleError, loadRules, RuleLoadError } from '../ruleset/load.js';
 import { runRuleExamples } from '../ruleset/examples.js';
 import { analysisHead, ArchiveCollector, toAnalysis } from '../analysis.js';
@@ -62,10 +62,6 @@ export function exitCodeFor(digest: ArchiveDigest, failOn: Level | 'none'): numb
 
 const colourOK = () => (process.env.FORCE_COLOR ? process.env.FORCE_COLOR !== '0' : Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
 
-/**
- * Every document goes through the batch layer — worker threads, a time and memory bound per document, the
- * store as cache — also when there is only one: a single hostile PDF must not take the CLI down either.
- */
 /**
  * Every document goes through the batch layer — worker threads, a time and memory bound per document, the
  * store as cache — also when there is only one: a single hostile PDF must not take the CLI down either.
@@ -267,13 +263,13 @@ export async function analyzeCommand(inputs: string[], opts: Record<string, stri
 export async function checkCommand(inputs: string[], opts: Record<string, string | boolean | undefined>): Promise<void> {
   const files = await inputsOrFail(inputs);
   await context(opts as never); // rules and config errors first, with their file:line
-  const { documents } = await analyseFiles(files, { ...opts, quiet: true }, undefined);
+  const { digest, documents } = await analyseFiles(files, { ...opts, quiet: true }, undefined);
   const result = toAnalysis([...documents]);
   const text = format(String(opts.format ?? 'text') as Parameters<typeof format>[0], result, { colour: colourOK() && !opts.out, why: Boolean(opts.why) });
   out(text);
   if (opts.out) await writeFileAtomic(String(opts.out), text);
   // Writing to --out never turns a failing check green.
-  process.exitCode = exitCodeFor(digestOf(result), (opts.failOn as Level) ?? 'warning');
+  process.exitCode = exitCodeFor(digest, (opts.failOn as Level) ?? 'warning');
 }
 
 async function readStdinLines(): Promise<string[]> {

@@ -117,4 +117,3 @@ export const AnalysisResult = z.object({
   }),
 });
 export type AnalysisResult = z.infer<typeof AnalysisResult>;
-

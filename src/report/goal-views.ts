@@ -55,17 +55,6 @@ export interface GoalInDocument {
   goalIndex: number;
 }
 
-export function goalsOf(result: AnalysisResult): GoalInDocument[] {
-  return result.documents.flatMap((document, documentIndex) =>
-    document.goals.map((goal, goalIndex) => ({ document, documentIndex, goal, goalIndex })),
-  );
-}
-
-/** Flagged goals first, each group in document order; never sorts the input in place. */
-export function flaggedFirst<T extends { goal: Goal }>(items: readonly T[]): T[] {
-  return [...items.filter((i) => isFlagged(i.goal)), ...items.filter((i) => !isFlagged(i.goal))];
-}
-
 /** `0.625` → `63%`; `null` (no green goals) → `n/a`. */
 export function percent(share: number | null): string {
   return share === null ? 'n/a' : `${Math.round(share * 100)}%`;

@@ -35,8 +35,7 @@ export function escapeHtml(text: string): string {
   if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(/[&<>"']/g, (c) => ENTITY[c]).replace(CONTROL, '\uFFFD');
 }
-// eslint-disable-next-line no-control-regex
-const NEEDS_ESCAPE = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const NEEDS_ESCAPE = new RegExp(`[&<>"']|${CONTROL.source}`);
 
 class SafeHtml {
   constructor(readonly html: string) {}
@@ -252,9 +251,9 @@ function summaryCells(ctx: Context, s: SummaryNumbers): SafeHtml {
   return h`<td class="num">${s.goals}</td><td class="num">${s.byStatus.green}</td><td class="num">${s.byStatus.yellow}</td><td class="num">${s.byStatus.red}</td><td class="num">${s.byStatus.unknown}</td><td class="num">${s.flaggedGreen}</td><td class="num">${percent(ctx, s.greenWithResidentEvidence)}</td>`;
 }
 
-function summary(ctx: Context, result: { documents: readonly DocumentResult[]; summary: AnalysisResult["summary"] }): SafeHtml {
+function summary(ctx: Context, digest: ArchiveDigest): SafeHtml {
   const { ui } = ctx;
-  const rows = result.documents.map((d) => {
+  const rows = digest.documents.map((d) => {
     const error = d.error ? h`<span class="error-code">${d.error.code}</span> ${d.error.message}` : '';
     // A document that could not be read has no meaningful language or page count.
     const unread = d.error !== null && d.pages === 0;
@@ -262,10 +261,10 @@ function summary(ctx: Context, result: { documents: readonly DocumentResult[]; s
 <tr><td>${d.file}</td>${unread ? h`<td></td><td></td>` : h`<td>${d.language}</td><td class="num">${d.pages}</td>`}${summaryCells(ctx, d.summary)}<td>${error}</td></tr>`;
   });
   const total =
-    result.documents.length > 1
+    digest.documents.length > 1
       ? h`
-<tr class="total"><td>${ui.allDocuments} (${result.summary.documents})</td><td></td><td></td>${summaryCells(ctx, result.summary)}<td>${
-          result.summary.failed > 0 ? h`<span class="error-code">${result.summary.failed}</span>` : ''
+<tr class="total"><td>${ui.allDocuments} (${digest.head.summary.documents})</td><td></td><td></td>${summaryCells(ctx, digest.head.summary)}<td>${
+          digest.head.summary.failed > 0 ? h`<span class="error-code">${digest.head.summary.failed}</span>` : ''
         }</td></tr>`
       : '';
   return h`<section class="summary" aria-labelledby="summary-h">
@@ -411,7 +410,7 @@ export function htmlParts(digest: ArchiveDigest, options: HtmlOptions = {}): Str
 <main>
 ${legend(ctx)}
 ${flaggedSection(ctx, digest.flagged)}
-${summary(ctx, { documents: digest.documents, summary: head.summary })}
+${summary(ctx, digest)}
 ${allGoalsStart(ctx, digest)}`;
   const end = h`${head.summary.goals > 0 ? new SafeHtml('\n</tbody>\n</table>\n</section>') : ''}
 ${errorsSection(ctx, digest.documents)}

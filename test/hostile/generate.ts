@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createDeflate, deflateSync } from 'node:zlib';
+import { mulberry32 } from '../../src/bench/prng.js';
 
 export interface HostileCase {
   /** Case id (the file name without `.pdf`). */
@@ -141,21 +142,6 @@ function textPdf(pages: string[][], opts: { catalogExtra?: string; extraObjects?
   });
   objs.push(...(opts.extraObjects ?? []));
   return buildPdf(objs, '/Root 1 0 R');
-}
-
-// ---------------------------------------------------------------------------
-// Deterministic PRNG (mulberry32)
-// ---------------------------------------------------------------------------
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
 }
 
 function pseudoRandomBytes(n: number, seed: number): Buffer {

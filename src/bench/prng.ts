@@ -1,0 +1,17 @@
+/** mulberry32: a small deterministic generator for the files benchmarks and tests make (not for anything secret). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  };
+}
+
+/** The same sequence as numbers in [0, 1). */
+export function randomFloats(seed: number): () => number {
+  const next = mulberry32(seed);
+  return () => next() / 4294967296;
+}
