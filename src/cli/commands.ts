@@ -19,7 +19,7 @@ import { createProgressReporter } from '../batch/progress.js';
 import { mergeStores, openStore, STORE_FILE, type Store } from '../store/sqlite.js';
 import { openAtomic, writeFileAtomic } from '../io/atomic.js';
 import { expandInputs, shard } from '../io/inputs.js';
-import type { AnalysisResult, DocumentResult, Language, Level } from '../model/result.js';
+import type { DocumentResult, Language, Level } from '../model/result.js';
 import { format } from '../report/index.js';
 import { documentJsonChunk, jsonParts } from '../report/json.js';
 import { csvParts } from '../report/csv.js';
