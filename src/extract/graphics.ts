@@ -3,7 +3,8 @@ import type { BBox, Mark, Rule } from '../model/extract.js';
 import { colourClass, isBackground, rgbToHex } from './colour.js';
 import { OPS } from './pdfjs.js';
 
-type Matrix = [number, number, number, number, number, number];
+/** A PDF transform [a b c d e f]. */
+export type Matrix = [number, number, number, number, number, number];
 
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
@@ -19,7 +20,8 @@ export function multiply(m1: Matrix, m2: Matrix): Matrix {
   ];
 }
 
-function apply(m: Matrix, x: number, y: number): [number, number] {
+/** The point (x, y) transformed by `m`. */
+export function apply(m: Matrix, x: number, y: number): [number, number] {
   return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 }
 

@@ -2,7 +2,7 @@ import type { ExtractedDocument, ExtractedPage, Mark } from '../model/extract.js
 import { DocumentFailure } from '../model/errors.js';
 import { STATUS_GLYPHS } from '../model/symbols.js';
 import { colourClass } from './colour.js';
-import { resolveImageMarks, scanOperators } from './graphics.js';
+import { resolveImageMarks, scanOperators, type Matrix } from './graphics.js';
 import { mapPdfjsError, openPdf, type PDFDocumentProxy } from './pdfjs.js';
 import { alignGlyphColours, fontInfoFrom, toTextItems, type FontInfo, type RawTextItem } from './text.js';
 
@@ -17,8 +17,6 @@ export interface ExtractOptions {
 }
 
 export { STATUS_GLYPHS } from '../model/symbols.js';
-
-type Matrix = [number, number, number, number, number, number];
 
 export async function extractDocument(bytes: Uint8Array, options: ExtractOptions = {}): Promise<ExtractedDocument> {
   const maxPages = options.maxPages ?? 2000;

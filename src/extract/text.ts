@@ -1,7 +1,5 @@
 import type { TextItem } from '../model/extract.js';
-import type { GlyphRun } from './graphics.js';
-
-type Matrix = [number, number, number, number, number, number];
+import { apply, type GlyphRun, type Matrix } from './graphics.js';
 
 export interface RawTextItem {
   str: string;
@@ -25,10 +23,6 @@ export function fontInfoFrom(font: unknown, fallbackName: string): FontInfo {
   const boldByName = /(bold|black|heavy|semibold|demi|extrabold|[-,]bd\b|w[6-9]\b)/i.test(bare);
   const italicByName = /(italic|oblique|[-,]it\b)/i.test(bare);
   return { name: bare, bold: Boolean(f.bold || f.black) || boldByName, italic: Boolean(f.italic) || italicByName };
-}
-
-function apply(m: Matrix, x: number, y: number): [number, number] {
-  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 }
 
 /** Text items in top-left page space, with font and (where the operator list was read) glyph colour. */
