@@ -1,5 +1,7 @@
-import { createRequire } from 'node:module';
+import { createRequire, register } from 'node:module';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 // The legacy build carries core-js polyfills, installed on the globals of whatever thread loads it. Two of them
 // replace fast native functions on Node 20 and are put back right after loading:
 // - JSON.stringify / JSON.parse become JavaScript versions for the "JSON.parse source text access" proposal, about
@@ -9,15 +11,21 @@ import path from 'node:path';
 // The worker half of pdfjs (pdf.worker.mjs, run in this thread as pdfjs's "fake worker") is imported here too, so
 // its copy of core-js installs before the natives go back instead of later, at the first getDocument; pdfjs takes
 // it from globalThis.pdfjsWorker.
+// Before the worker half loads, the hooks in pdfjs-patches.ts are registered: they fix slow spots of its source as
+// it loads (see PDFJS_PATCHES there) and add an export naming the fixes applied.
 const natives = { stringify: JSON.stringify, parse: JSON.parse, push: Array.prototype.push };
+// (Run from the TypeScript sources, as vitest does, there is no compiled hooks file and pdfjs loads as shipped.)
+const hooks = new URL('./pdfjs-patches.js', import.meta.url);
+if (existsSync(fileURLToPath(hooks))) register(hooks);
 const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
 const workerHalf: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
-await import(workerHalf);
+const workerModule = (await import(workerHalf)) as Record<string, unknown>;
 JSON.stringify = natives.stringify;
 JSON.parse = natives.parse;
 Object.defineProperty(Array.prototype, 'push', { value: natives.push, writable: true, configurable: true, enumerable: false });
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { DocumentFailure } from '../model/errors.js';
+import { APPLIED_EXPORT } from './pdfjs-patches.js';
 
 const require = createRequire(import.meta.url);
 const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'));
@@ -25,6 +33,8 @@ const dir = (sub: string) => path.join(pdfjsRoot, sub) + path.sep;
 
 export const OPS = pdfjs.OPS;
 export const pdfjsVersion: string = pdfjs.version;
+/** The ids of the load-time fixes applied to this thread's pdfjs (empty when its source did not match them). */
+export const pdfjsPatches: readonly string[] = Array.isArray(workerModule[APPLIED_EXPORT]) ? (workerModule[APPLIED_EXPORT] as string[]) : [];
 export type { PDFDocumentProxy };
 
 /** Opens a PDF with the safe options: no eval, no XFA, local fonts/cmaps/wasm, no font-face or canvas work. */
