@@ -61,7 +61,17 @@ export interface BenchArchiveResult {
   speedup: number | null;
   /** Second run over the finished archive with the last store: every document a cache hit. */
   rerun: { elapsedMs: number; cached: number; analysed: number };
-  pdftotext: { elapsedMs: number; pagesPerSecond: number } | null;
+  /**
+   * `pdftotext -layout` over the same files, one process at a time, timed once in every round right after that
+   * round's verkstad runs: the machine's speed drifts, so the ratio is taken round by round.
+   */
+  pdftotext: {
+    elapsedMs: number;
+    pagesPerSecond: number;
+    /** Median over the rounds of (the last worker count's pages/s) / (pdftotext's pages/s in the same round). */
+    ratio: number;
+    ratios: number[];
+  } | null;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -87,6 +97,8 @@ export async function benchArchive(opts: BenchArchiveOptions = {}): Promise<Benc
     const raw = new Map<number, { ms: number; cpuMs: number | null; peakRssMb: number | null; errors: number }[]>();
     let pages = 0;
     let lastOut = '';
+    const hasPdftotext = !spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).error;
+    const pdftotextMs: number[] = [];
     for (let round = 0; round < rounds; round++) {
       for (const jobs of round % 2 === 0 ? jobsList : [...jobsList].reverse()) {
         const out = path.join(dir, `out-jobs${jobs}`);
@@ -98,6 +110,10 @@ export async function benchArchive(opts: BenchArchiveOptions = {}): Promise<Benc
         (raw.get(jobs) ?? raw.set(jobs, []).get(jobs)!).push({ ...run, errors });
         log(`round ${round + 1}, jobs ${jobs}: ${(run.ms / 1000).toFixed(1)} s, CPU ${run.cpuMs === null ? '?' : (run.cpuMs / 1000).toFixed(1)} s, peak RSS ${run.peakRssMb ?? '?'} MB, ${errors} errors`);
         if (jobs === jobsList[jobsList.length - 1]) lastOut = out;
+      }
+      if (hasPdftotext) {
+        pdftotextMs.push(timePdftotext(files));
+        log(`round ${round + 1}, pdftotext -layout: ${(pdftotextMs[round]! / 1000).toFixed(1)} s`);
       }
     }
     const runs: BenchRun[] = jobsList.map((jobs) => {
@@ -128,8 +144,16 @@ export async function benchArchive(opts: BenchArchiveOptions = {}): Promise<Benc
     const rerun: BenchArchiveResult['rerun'] = { elapsedMs: Math.round(again.ms), cached: files.length, analysed: 0 };
     log(`rerun of the finished archive: ${rerun.elapsedMs} ms (${JSON.stringify(counts)})`);
 
-    const pdftotext = timePdftotext(files, pages, rounds);
-    log(pdftotext ? `pdftotext -layout: ${(pdftotext.elapsedMs / 1000).toFixed(1)} s, ${pdftotext.pagesPerSecond} pages/s (one process at a time)` : 'pdftotext: not installed');
+    let pdftotext: BenchArchiveResult['pdftotext'] = null;
+    if (hasPdftotext) {
+      const last = raw.get(jobsList[jobsList.length - 1]!)!;
+      const ratios = pdftotextMs.map((ms, i) => Math.round((ms / last[i]!.ms) * 1000) / 1000);
+      const elapsedMs = Math.round(median(pdftotextMs));
+      pdftotext = { elapsedMs, pagesPerSecond: round((pages * 1000) / elapsedMs), ratio: median(ratios), ratios };
+      log(`pdftotext -layout: median ${(elapsedMs / 1000).toFixed(1)} s, ${pdftotext.pagesPerSecond} pages/s (one process at a time); verkstad --jobs ${jobsList[jobsList.length - 1]} at ${pdftotext.ratio} of it (rounds: ${ratios.join(', ')})`);
+    } else {
+      log('pdftotext: not installed');
+    }
 
     return {
       archive: { dir, documents: files.length, pages, megabytes: round(megabytes), committed: committed.length, generated: generated.length, buildMs },
@@ -190,16 +214,11 @@ function copyCommittedPdfs(dir: string): string[] {
   return out;
 }
 
-function timePdftotext(files: string[], pages: number, rounds: number): BenchArchiveResult['pdftotext'] {
-  if (spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).error) return null;
-  const times: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const t = performance.now();
-    for (const f of files) spawnSync('pdftotext', ['-layout', f, os.devNull], { stdio: 'ignore' });
-    times.push(performance.now() - t);
-  }
-  const elapsedMs = Math.round(median(times));
-  return { elapsedMs, pagesPerSecond: round((pages * 1000) / elapsedMs) };
+/** Milliseconds for `pdftotext -layout` over every file, one process after another. */
+function timePdftotext(files: string[]): number {
+  const t = performance.now();
+  for (const f of files) spawnSync('pdftotext', ['-layout', f, os.devNull], { stdio: 'ignore' });
+  return performance.now() - t;
 }
 
 // ---------------------------------------------------------------------------

@@ -86,8 +86,8 @@ if (!quick) {
   if (r.speedup !== null) say(`  speed-up with ${r.runs[r.runs.length - 1].jobs} jobs: ${fmt(r.speedup, 2)}x`);
   say(`  rerun of the finished archive: ${fmt(r.rerun.elapsedMs / 1000, 2)} s (${r.rerun.cached} cached, ${r.rerun.analysed} analysed)`);
   if (r.pdftotext) {
-    const best = Math.max(...r.runs.map((x) => x.pagesPerSecond));
-    say(`  pdftotext -layout on the same files: ${fmt(r.pdftotext.pagesPerSecond)} pages/s; verkstad at ${fmt(best / r.pdftotext.pagesPerSecond, 2)} of it`);
+    const last = r.runs[r.runs.length - 1];
+    say(`  pdftotext -layout on the same files, timed in each round: median ${fmt(r.pdftotext.pagesPerSecond)} pages/s; verkstad --jobs ${last.jobs} at ${fmt(r.pdftotext.ratio, 3)} of it (median of the rounds' ratios ${r.pdftotext.ratios.map((x) => fmt(x, 3)).join(', ')})`);
   }
 }
 fs.rmSync(tmp, { recursive: true, force: true });
