@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { assessGoals, summarise } from './assess/index.js';
 import { classifyGoalSentences, type Classifier } from './classify/index.js';
-import { extractDocument, type ExtractOptions } from './extract/index.js';
+import type { ExtractOptions } from './extract/index.js';
 import { layoutDocument } from './layout/index.js';
 import type { ExtractedDocument } from './model/extract.js';
 import { DocumentFailure } from './model/errors.js';
@@ -33,6 +33,12 @@ export interface StageOutputs {
   segment: { language: Language; goals: GoalDraft[] };
   result: DocumentResult;
 }
+
+/**
+ * The extract stage is loaded at the first PDF, not with this module: it brings pdfjs (and its load hooks), which a
+ * batch's main thread, drafts and the CLI's non-PDF commands never need.
+ */
+const extractStage = () => import('./extract/index.js');
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
@@ -91,7 +97,7 @@ export async function runStages(file: string, bytes: Uint8Array, ctx: PipelineCo
   let extracted: ExtractedDocument | undefined;
   let layout: LayoutDocument;
   if (kind === 'pdf') {
-    extracted = await extractDocument(bytes, { ...ctx.extract, graphics: ctx.extract?.graphics ?? graphicsWhereItMatters(ctx.rules) });
+    extracted = await (await extractStage()).extractDocument(bytes, { ...ctx.extract, graphics: ctx.extract?.graphics ?? graphicsWhereItMatters(ctx.rules) });
     layout = layoutDocument(extracted);
   } else {
     layout = await draftToLayout(file, bytes, kind);
