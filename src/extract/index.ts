@@ -16,8 +16,6 @@ export interface ExtractOptions {
   graphics?: boolean | ((pageNumber: number, text: string) => boolean);
 }
 
-export { STATUS_GLYPHS } from '../model/symbols.js';
-
 export async function extractDocument(bytes: Uint8Array, options: ExtractOptions = {}): Promise<ExtractedDocument> {
   const maxPages = options.maxPages ?? 2000;
   const doc = await openPdf(bytes);

@@ -16,12 +16,10 @@ export async function mkdirp(dir: string): Promise<void> {
  * Writes `data` to `file` atomically: a reader sees the old content or the new one, never a mix,
  * and after a `kill -9` there is never a truncated `file` (at most a stray `.file.*.tmp` next to it).
  */
-export async function writeFileAtomic(file: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
+export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
   const out = await openAtomic(file);
   try {
-    // An iterable of chunks is written chunk by chunk, so a large output never has to exist as one string.
-    if (typeof data === 'string' || data instanceof Uint8Array) await out.write(data);
-    else for (const chunk of data) await out.write(chunk);
+    await out.write(data);
   } catch (err) {
     await out.discard();
     throw err;

@@ -6,8 +6,6 @@ import { toLine } from './lines.js';
 import { buildRows, type TextRow } from './segments.js';
 import { findTables, horizontalLines, type Grid } from './tables.js';
 
-export { joinLines } from '../text/join-lines.js';
-
 const union = (a: BBox, b: BBox): BBox => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
 const contains = (a: BBox, b: BBox, tol = 0.5) => a[0] <= b[0] + tol && a[1] <= b[1] + tol && a[2] >= b[2] - tol && a[3] >= b[3] - tol;
 

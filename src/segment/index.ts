@@ -37,7 +37,6 @@ function units(doc: LayoutDocument): Unit[] {
   return out;
 }
 
-
 const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
 /** "Bedömning: ●": the colon and symbol after a status label. */
 const TRAILING_LABEL_END = new RegExp(`[:\\s${STATUS_GLYPH_CHARS}]+$`, 'u');
