@@ -12,7 +12,8 @@ import { EXIT } from './exit.js';
 // GC every 2-3 s. Each full GC also drops the optimised code of every function without a live closure at that
 // moment (pdfjs's per-page text and operator closures, our per-call arrow functions), which is compiled again on
 // the next page: measured at ~0.45 s of compiling per full GC. On the benchmark archive this halved the full GCs
-// and took 12-18 % off both --jobs 1 and --jobs 2, for 30-90 MB more peak RSS (see README, "Measured").
+// (48 -> 18-24 with two workers) and was about 10 % faster in runs next to each other, for 30-90 MB more peak
+// RSS; across sessions the gain is within the machine's drift (see README, "Measured").
 // A process-wide V8 flag, set before any worker exists; set here rather than in the library, whose callers own
 // their process.
 v8.setFlagsFromString('--heap-growing-percent=150');
