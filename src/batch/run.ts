@@ -104,6 +104,13 @@ export interface BatchStats {
   rerunAlone: number;
   /** Workers started (the initial ones and every replacement). */
   workersStarted: number;
+  /**
+   * CPU time of the worker threads in ms, as each reported it after starting and after each document (a worker
+   * terminated in the middle of a document takes that document's CPU with it); null where a thread's CPU time
+   * cannot be read (see thread-cpu.ts). With `process.cpuUsage()` it tells the analysis from the main thread
+   * and V8's helper threads.
+   */
+  workerCpuMs: number | null;
   byError: Partial<Record<DocumentErrorCode, number>>;
 }
 
@@ -220,6 +227,7 @@ class Batch {
       peakRssMb: 0,
       rerunAlone: 0,
       workersStarted: 0,
+      workerCpuMs: 0,
       byError: {},
     };
     const workerData: WorkerData = {
@@ -234,6 +242,10 @@ class Batch {
       maxOldGenerationSizeMb: opts.heapMb ?? Math.min(4096, Math.max(256, Math.floor(this.memoryMb / this.jobs))),
       output: opts.workerOutput ?? 'discard',
       onSpawn: () => this.stats.workersStarted++,
+      onCpu: (ms) => {
+        const s = this.stats;
+        s.workerCpuMs = ms === null || s.workerCpuMs === null ? null : s.workerCpuMs + ms;
+      },
     });
   }
 
@@ -486,6 +498,8 @@ interface PoolOptions {
   maxOldGenerationSizeMb: number;
   output: 'discard' | 'stderr';
   onSpawn(): void;
+  /** CPU a worker thread used since its previous report, in ms; null when it cannot tell. */
+  onCpu(ms: number | null): void;
 }
 
 interface Slot {
@@ -598,6 +612,11 @@ class Pool {
       if (this.opts.output === 'stderr') process.stderr.write(c);
     });
     let lastError: (Error & { code?: string }) | null = null;
+    let cpuReported = 0;
+    const reportCpu = (cpuMs: number | null) => {
+      this.opts.onCpu(cpuMs === null ? null : cpuMs - cpuReported);
+      if (cpuMs !== null) cpuReported = cpuMs;
+    };
     return new Promise<void>((resolve, reject) => {
       let ready = false;
       // Loading rules and classifier takes well under a second; a worker that never gets there is a bug, not a document.
@@ -607,6 +626,7 @@ class Pool {
       }, WORKER_START_TIMEOUT_MS);
       startTimer.unref();
       worker.on('message', (msg: WorkerMessage) => {
+        if (msg.type === 'ready' || msg.type === 'result') reportCpu(msg.cpuMs);
         if (msg.type === 'ready') {
           ready = true;
           clearTimeout(startTimer);

@@ -11,6 +11,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Fingerprint } from '../store/cache-key.js';
 import type { AnalyzerModule, AnalyzerOptions } from './analyzer.js';
 import { checkInflatedSize, formatBytes, type InflateLimits } from './inflate-guard.js';
+import { threadCpuMs } from './thread-cpu.js';
 
 export interface WorkerData {
   analyzerModule: string;
@@ -27,9 +28,10 @@ export interface JobMessage {
 }
 
 export type WorkerMessage =
-  | { type: 'ready'; fingerprint: Fingerprint }
+  | { type: 'ready'; fingerprint: Fingerprint; cpuMs: number | null }
   | { type: 'init-error'; message: string }
-  | { type: 'result'; id: number; result: import('../model/result.js').DocumentResult; ms: number };
+  /** `cpuMs`: this thread's CPU time so far (start-up included), null where it cannot be read; see thread-cpu.ts. */
+  | { type: 'result'; id: number; result: import('../model/result.js').DocumentResult; ms: number; cpuMs: number | null };
 
 const port = parentPort;
 if (!port) throw new Error('batch/worker.js must run in a worker thread');
@@ -39,7 +41,7 @@ const mod = (await import(data.analyzerModule)) as AnalyzerModule;
 let analyzer: Awaited<ReturnType<AnalyzerModule['createAnalyzer']>>;
 try {
   analyzer = await mod.createAnalyzer(data.analyzerOptions);
-  port.postMessage({ type: 'ready', fingerprint: analyzer.fingerprint } satisfies WorkerMessage);
+  port.postMessage({ type: 'ready', fingerprint: analyzer.fingerprint, cpuMs: threadCpuMs() } satisfies WorkerMessage);
 } catch (err) {
   port.postMessage({ type: 'init-error', message: (err as Error)?.message ?? String(err) } satisfies WorkerMessage);
   port.close();
@@ -59,7 +61,7 @@ async function runJob(job: JobMessage): Promise<void> {
     // The analyzer promises never to throw for document problems; anything that still escapes is ours.
     result = mod.errorResult(job.file, job.sha256, { code: 'INTERNAL', message: `Internal error: ${(err as Error)?.message ?? String(err)}` });
   }
-  port!.postMessage({ type: 'result', id: job.id, result, ms: Math.round(performance.now() - t0) } satisfies WorkerMessage);
+  port!.postMessage({ type: 'result', id: job.id, result, ms: Math.round(performance.now() - t0), cpuMs: threadCpuMs() } satisfies WorkerMessage);
 }
 
 async function analyseFile(job: JobMessage): Promise<import('../model/result.js').DocumentResult> {

@@ -45,6 +45,11 @@ export interface BenchRun {
   allMs: number[];
   /** Median CPU time (user + system) of the process: more than the wall time when threads overlap. */
   cpuMs: number | null;
+  /**
+   * Medians of where that CPU went, from `analyze --stats` (Linux only, else null): the worker threads (the
+   * analysis), the main thread (store, outputs) and the other threads (V8's compiler and GC helpers, libuv).
+   */
+  threadsCpuMs: { workerThreads: number; mainThread: number; otherThreads: number } | null;
   documentsPerSecond: number;
   pagesPerSecond: number;
   /** Highest RSS of the process (main thread and all workers) over all rounds, from GNU time. */
@@ -58,6 +63,11 @@ export interface BenchArchiveResult {
   runs: BenchRun[];
   /** elapsed(jobs = first) / elapsed(jobs = last). */
   speedup: number | null;
+  /**
+   * The most that speed-up could have been: the last run cannot take less wall time than its CPU time spread over
+   * every core, so speed-up <= cores * elapsed(first) / CPU(last). Null without CPU times.
+   */
+  speedupCeiling: { cores: number; value: number } | null;
   /** Second run over the finished archive with the last store: every document a cache hit. */
   rerun: { elapsedMs: number; cached: number; analysed: number };
   /**
@@ -93,7 +103,8 @@ export async function benchArchive(opts: BenchArchiveOptions = {}): Promise<Benc
     // Each run is the CLI itself in a child process, as an analyst runs it: start-up included, and its peak RSS
     // (main thread and every worker thread: one process) taken by GNU time where it exists.
     const rounds = Math.max(1, opts.repeat ?? 3);
-    const raw = new Map<number, { ms: number; cpuMs: number | null; peakRssMb: number | null; errors: number }[]>();
+    type Run = ReturnType<typeof runCli> & { errors: number };
+    const raw = new Map<number, Run[]>();
     let pages = 0;
     let lastOut = '';
     const hasPdftotext = !spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).error;
@@ -102,12 +113,13 @@ export async function benchArchive(opts: BenchArchiveOptions = {}): Promise<Benc
       for (const jobs of round % 2 === 0 ? jobsList : [...jobsList].reverse()) {
         const out = path.join(dir, `out-jobs${jobs}`);
         await rm(out, { recursive: true, force: true });
-        const run = runCli(files, out, jobs, rulesDir);
+        const run = runCli(files, out, jobs, rulesDir, path.join(dir, `stats-jobs${jobs}-round${round + 1}.json`));
         const analysed = JSON.parse(readFileSync(path.join(out, 'verkstad.json'), 'utf8')) as { documents: { pages: number; error: unknown }[] };
         pages = analysed.documents.reduce((n, d) => n + d.pages, 0);
         const errors = analysed.documents.filter((d) => d.error).length;
         (raw.get(jobs) ?? raw.set(jobs, []).get(jobs)!).push({ ...run, errors });
-        log(`round ${round + 1}, jobs ${jobs}: ${(run.ms / 1000).toFixed(1)} s, CPU ${run.cpuMs === null ? '?' : (run.cpuMs / 1000).toFixed(1)} s, peak RSS ${run.peakRssMb ?? '?'} MB, ${errors} errors`);
+        const threads = run.threads ? ` (workers ${seconds(run.threads.workerThreads)}, main ${seconds(run.threads.mainThread)}, other ${seconds(run.threads.otherThreads)})` : '';
+        log(`round ${round + 1}, jobs ${jobs}: ${seconds(run.ms)} s, CPU ${run.cpuMs === null ? '?' : seconds(run.cpuMs)} s${threads}, peak RSS ${run.peakRssMb ?? '?'} MB, ${errors} errors`);
         if (jobs === jobsList[jobsList.length - 1]) lastOut = out;
       }
       if (hasPdftotext) {
@@ -119,11 +131,19 @@ export async function benchArchive(opts: BenchArchiveOptions = {}): Promise<Benc
       const all = raw.get(jobs)!;
       const ms = median(all.map((r) => r.ms));
       const cpus = all.map((r) => r.cpuMs).filter((x): x is number => x !== null);
+      const threads = all.map((r) => r.threads).filter((t) => t !== null);
       const result: BenchRun = {
         jobs,
         elapsedMs: Math.round(ms),
         allMs: all.map((r) => Math.round(r.ms)),
         cpuMs: cpus.length ? Math.round(median(cpus)) : null,
+        threadsCpuMs: threads.length
+          ? {
+              workerThreads: Math.round(median(threads.map((t) => t.workerThreads))),
+              mainThread: Math.round(median(threads.map((t) => t.mainThread))),
+              otherThreads: Math.round(median(threads.map((t) => t.otherThreads))),
+            }
+          : null,
         documentsPerSecond: round((files.length * 1000) / ms),
         pagesPerSecond: round((pages * 1000) / ms),
         peakRssMb: Math.max(0, ...all.map((r) => r.peakRssMb ?? 0)),
@@ -134,6 +154,10 @@ export async function benchArchive(opts: BenchArchiveOptions = {}): Promise<Benc
     });
     const speedup = runs.length >= 2 ? round(runs[0]!.elapsedMs / runs[runs.length - 1]!.elapsedMs) : null;
     if (speedup !== null) log(`speed-up jobs ${runs[0]!.jobs} → ${runs[runs.length - 1]!.jobs}: ${speedup}×`);
+    const lastRun = runs[runs.length - 1]!;
+    const cores = os.availableParallelism();
+    const speedupCeiling = runs.length >= 2 && lastRun.cpuMs ? { cores, value: Math.round(((cores * runs[0]!.elapsedMs) / lastRun.cpuMs) * 100) / 100 } : null;
+    if (speedupCeiling) log(`ceiling of that speed-up from CPU time: ${speedupCeiling.value}× (${cores} cores × ${seconds(runs[0]!.elapsedMs)} s / ${seconds(lastRun.cpuMs!)} s CPU)`);
 
     // The store logs one `analyses` row per document analysed (none for a cache hit): what the rerun analysed.
     const before = analysesIn(lastOut);
@@ -157,6 +181,7 @@ export async function benchArchive(opts: BenchArchiveOptions = {}): Promise<Benc
       archive: { dir, documents: files.length, pages, megabytes: round(megabytes), committed: committed.length, generated: generated.length, buildMs },
       runs,
       speedup,
+      speedupCeiling,
       rerun,
       pdftotext,
     };
@@ -166,6 +191,7 @@ export async function benchArchive(opts: BenchArchiveOptions = {}): Promise<Benc
 }
 
 const round = (n: number): number => Math.round(n * 10) / 10;
+const seconds = (ms: number): string => (ms / 1000).toFixed(1);
 const analysesIn = (out: string): number => {
   const store = openStore(out);
   try {
@@ -181,9 +207,15 @@ const median = (xs: number[]): number => {
 
 const CLI = path.join(packageRoot, 'dist', 'cli', 'main.js');
 
-function runCli(files: string[], out: string, jobs: number, rulesDir: string): { ms: number; cpuMs: number | null; peakRssMb: number | null } {
+function runCli(
+  files: string[],
+  out: string,
+  jobs: number,
+  rulesDir: string,
+  statsFile?: string,
+): { ms: number; cpuMs: number | null; peakRssMb: number | null; threads: BenchRun['threadsCpuMs'] } {
   const inputs = [...new Set(files.map((f) => path.dirname(f)))];
-  const args = [CLI, 'analyze', ...inputs, '--out', out, '--jobs', String(jobs), '--quiet', '--rules', rulesDir];
+  const args = [CLI, 'analyze', ...inputs, '--out', out, '--jobs', String(jobs), '--quiet', '--rules', rulesDir, ...(statsFile ? ['--stats', statsFile] : [])];
   const gnuTime = existsSync('/usr/bin/time');
   const t = performance.now();
   const r = gnuTime
@@ -192,8 +224,14 @@ function runCli(files: string[], out: string, jobs: number, rulesDir: string): {
   const ms = performance.now() - t;
   if (r.status !== 0 && r.status !== 1) throw new Error(`verkstad analyze failed (exit ${r.status}): ${r.stderr.slice(-2000)}`);
   const m = /verkstad-time (\d+) ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
+  const cpu = statsFile ? (JSON.parse(readFileSync(statsFile, 'utf8')) as { cpuMs: Record<string, number | null> }).cpuMs : null;
+  const known = (x: number | null | undefined): x is number => typeof x === 'number';
   return {
     ms,
+    threads:
+      cpu && known(cpu.workerThreads) && known(cpu.mainThread) && known(cpu.otherThreads)
+        ? { workerThreads: cpu.workerThreads, mainThread: cpu.mainThread, otherThreads: cpu.otherThreads }
+        : null,
     cpuMs: m ? Math.round((Number(m[2]) + Number(m[3])) * 1000) : null,
     peakRssMb: m ? Math.round(Number(m[1]) / 1024) : null,
   };

@@ -82,8 +82,14 @@ if (!quick) {
   for (const run of r.runs) {
     const cpu = run.cpuMs === null ? '' : `, CPU ${fmt(run.cpuMs / 1000)} s (${fmt(run.cpuMs / run.elapsedMs, 2)} cores busy)`;
     say(`  --jobs ${run.jobs}: median ${fmt(run.elapsedMs / 1000)} s of [${run.allMs.map((ms) => fmt(ms / 1000)).join(', ')}], ${fmt(run.documentsPerSecond, 2)} documents/s, ${fmt(run.pagesPerSecond)} pages/s${cpu}, peak RSS ${run.peakRssMb} MB, errors ${run.errors}`);
+    const t = run.threadsCpuMs;
+    if (t) say(`      CPU by thread: workers ${fmt(t.workerThreads / 1000)} s, main ${fmt(t.mainThread / 1000)} s, other (V8 compiler and GC helpers, libuv) ${fmt(t.otherThreads / 1000)} s`);
   }
   if (r.speedup !== null) say(`  speed-up with ${r.runs[r.runs.length - 1].jobs} jobs: ${fmt(r.speedup, 2)}x`);
+  if (r.speedupCeiling) {
+    const [first, last] = [r.runs[0], r.runs[r.runs.length - 1]];
+    say(`  ceiling of that speed-up from CPU time: ${fmt(r.speedupCeiling.value, 2)}x = ${r.speedupCeiling.cores} cores x ${fmt(first.elapsedMs / 1000)} s (--jobs ${first.jobs}) / ${fmt(last.cpuMs! / 1000)} s CPU (--jobs ${last.jobs})`);
+  }
   say(`  rerun of the finished archive: ${fmt(r.rerun.elapsedMs / 1000, 2)} s (${r.rerun.cached} cached, ${r.rerun.analysed} analysed)`);
   if (r.pdftotext) {
     const last = r.runs[r.runs.length - 1];

@@ -14,7 +14,9 @@ const pdfStages = async () => ({
   ...(await import('../extract/index.js')),
   ...(await import('../layout/index.js')),
 });
-import { BatchAbortedError, BatchError, runBatch } from '../batch/run.js';
+import { BatchAbortedError, BatchError, runBatchWithStats, type BatchStats } from '../batch/run.js';
+import { threadCpuMs } from '../batch/thread-cpu.js';
+import { toolVersion } from '../version.js';
 import { createProgressReporter } from '../batch/progress.js';
 import { mergeStores, openStore, STORE_FILE, type Store } from '../store/sqlite.js';
 import { openAtomic, writeFileAtomic } from '../io/atomic.js';
@@ -74,7 +76,7 @@ async function analyseFiles(
   opts: Record<string, string | boolean | undefined>,
   store: Store | undefined,
   onDocument?: (cached: boolean) => void,
-): Promise<{ digest: ArchiveDigest; documents: Iterable<DocumentResult> }> {
+): Promise<{ digest: ArchiveDigest; documents: Iterable<DocumentResult>; stats: BatchStats }> {
   const progress = createProgressReporter({ quiet: Boolean(opts.quiet) || !store });
   const controller = new AbortController();
   const onSigint = () => controller.abort();
@@ -82,7 +84,7 @@ async function analyseFiles(
   const collector = new ArchiveCollector(files.length);
   const unstored = new Map<number, DocumentResult>();
   try {
-    const results = await runBatch(files, {
+    const { results, stats } = await runBatchWithStats(files, {
       jobs: Math.max(1, Math.min(Number(opts.jobs ?? 1), files.length)),
       timeoutMs: Number(opts.timeout ?? 60) * 1000,
       memoryMb: opts.memory ? Number(opts.memory) : undefined,
@@ -102,7 +104,7 @@ async function analyseFiles(
       },
     });
     const documents: Iterable<DocumentResult> = store ? { [Symbol.iterator]: () => readBack(store, files, unstored) } : results;
-    return { digest: collector.digest(), documents };
+    return { digest: collector.digest(), documents, stats };
   } catch (e) {
     if (e instanceof BatchAbortedError) {
       progress.stop();
@@ -213,6 +215,43 @@ export async function writeOutputs(
   return true;
 }
 
+/**
+ * What `analyze --stats FILE` writes: the run's counts, times, peak memory and where the CPU went, measured when
+ * the outputs are written. Not part of the results (they stay byte-identical from run to run); for people
+ * sizing machines and for the benchmark. Times in ms; a figure that cannot be measured here is null.
+ */
+function runStats(stats: BatchStats, jobsAsked: number, files: number) {
+  const usage = process.resourceUsage();
+  const processMs = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000);
+  const mainMs = threadCpuMs();
+  const workersMs = stats.workerCpuMs;
+  return {
+    tool: toolVersion(),
+    documents: stats.documents,
+    analysed: stats.analysed,
+    cached: stats.cached,
+    errors: stats.errors,
+    byError: stats.byError,
+    pages: stats.pages,
+    analysedPages: stats.analysedPages,
+    jobs: Math.max(1, Math.min(jobsAsked, files)),
+    workersStarted: stats.workersStarted,
+    rerunAlone: stats.rerunAlone,
+    /** From starting workers to the last result. */
+    batchMs: stats.elapsedMs,
+    /** From the process's start to the outputs written. */
+    totalMs: Math.round(performance.now()),
+    peakRssMb: Math.max(stats.peakRssMb, Math.round(usage.maxRSS / 1024)),
+    cpuMs: {
+      process: processMs,
+      mainThread: mainMs === null ? null : Math.round(mainMs),
+      workerThreads: workersMs === null ? null : Math.round(workersMs),
+      // V8's optimising compiler and garbage-collector helpers, libuv's pool, Node's module-hooks threads.
+      otherThreads: mainMs === null || workersMs === null ? null : Math.max(0, Math.round(processMs - mainMs - workersMs)),
+    },
+  };
+}
+
 /** For an archive, one line per document and the total; the details are in report.html and the JSON. */
 function archiveSummary(digest: ArchiveDigest): string {
   const lines = digest.documents.map((d) =>
@@ -243,8 +282,9 @@ export async function analyzeCommand(inputs: string[], opts: Record<string, stri
   let analysed = 0;
   const store = outDir ? openStore(path.join(outDir, STORE_FILE)) : undefined;
   try {
-    const { digest, documents } = await analyseFiles(files, opts, store, (cached) => { if (!cached) analysed++; });
+    const { digest, documents, stats } = await analyseFiles(files, opts, store, (cached) => { if (!cached) analysed++; });
     const wrote = outDir ? await writeOutputs(outDir, digest, documents, { unchanged: analysed === 0 }) : false;
+    if (opts.stats) await writeFileAtomic(String(opts.stats), JSON.stringify(runStats(stats, Number(opts.jobs ?? 1), files.length), null, 2) + '\n');
     // The formats printed here need the whole result in memory; an archive's summary does not.
     const whole = () => toAnalysis([...documents]);
     if (opts.format) {

@@ -61,6 +61,7 @@ common(
     .option('--max-pages <n>', 'refuse documents claiming more pages', '2000')
     .option('--shard <k/n>', 'analyse only the k-th of n stable shards of the inputs')
     .option('--why', 'show the reasons behind labels and statuses (text format)')
+    .option('--stats <file>', 'also write the run\'s counts, times, peak memory and CPU by thread to this JSON file')
     .option('--dump <stage>', 'print one stage of the first document as JSON: extract | layout | segment | classify | assess')
     .option('-q, --quiet', 'no progress output'),
 ).action(analyzeCommand);

@@ -1,6 +1,7 @@
 // A stand-in for the pipeline (runBatch({ analyzerModule })), driven by the text of each input file:
 //   pages N      the result says N pages
 //   sleep MS     takes MS milliseconds
+//   spin MS      keeps the CPU busy for MS milliseconds
 //   grow MB      allocates MB megabytes (touched, so it counts in RSS) in 32 MB steps every 20 ms, then sleeps 30 s
 //   heap         grows the JavaScript heap until V8 gives up
 //   exit N       the worker thread exits with code N
@@ -35,6 +36,9 @@ export async function createAnalyzer(opts) {
         const [cmd, arg] = line.trim().split(/\s+/);
         if (cmd === 'pages') pages = Number(arg);
         else if (cmd === 'sleep') await sleep(Number(arg));
+        else if (cmd === 'spin') {
+          for (const end = performance.now() + Number(arg); performance.now() < end; );
+        }
         else if (cmd === 'grow') {
           for (let mb = 0; mb < Number(arg); mb += 32) {
             held.push(Buffer.alloc(32 * 1024 * 1024, 1));
