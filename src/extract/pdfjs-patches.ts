@@ -1,5 +1,5 @@
 /**
- * Load-time fixes for slow spots in pdfjs-dist's worker half, applied through Node's module customization hooks
+ * Load-time fixes for slow spots in pdfjs-dist (both halves: the API in pdf.mjs and the worker in pdf.worker.mjs), applied through Node's module customization hooks
  * (`module.register`, see src/extract/pdfjs.ts) so the installed package stays untouched and the module keeps its
  * own URL. Each fix replaces one exact piece of source text; when the text is not there (another pdfjs version),
  * the fix is skipped and pdfjs runs as shipped: the fixes change speed, never results.
@@ -9,17 +9,25 @@
 
 export interface SourcePatch {
   id: string;
+  /** Which half of pdfjs the fix applies to. */
+  module: PdfjsModule;
   /** Why, with the measurement that justified it. */
   why: string;
   find: string;
   replace: string;
 }
 
-export const PDFJS_WORKER_SUFFIX = '/pdfjs-dist/legacy/build/pdf.worker.mjs';
+export type PdfjsModule = 'api' | 'worker';
+/** How the URL of each half ends. */
+export const PDFJS_MODULE_SUFFIX: Readonly<Record<PdfjsModule, string>> = {
+  api: '/pdfjs-dist/legacy/build/pdf.mjs',
+  worker: '/pdfjs-dist/legacy/build/pdf.worker.mjs',
+};
 
 export const PDFJS_PATCHES: readonly SourcePatch[] = [
   {
     id: 'textstate-clone',
+    module: 'worker',
     why:
       'TextState.clone() made each clone with the state it copies as its prototype, so every q/Tf in a content ' +
       'stream turned an object into a prototype (a new hidden class each time) and made the text-state code ' +
@@ -30,6 +38,7 @@ export const PDFJS_PATCHES: readonly SourcePatch[] = [
   },
   {
     id: 'text-transform-scalars',
+    module: 'worker',
     why:
       'getTextContent computes the current text transform twice per glyph, through two Util.transform calls ' +
       'that allocate three arrays (one a product with a Float32Array); it was 9.9 % of a worker profile on the ' +
@@ -43,15 +52,56 @@ export const PDFJS_PATCHES: readonly SourcePatch[] = [
       return [c[0] * t0 + c[2] * t1, c[1] * t0 + c[3] * t1, c[0] * t2 + c[2] * t3, c[1] * t2 + c[3] * t3, c[0] * t4 + c[2] * t5 + c[4], c[1] * t4 + c[3] * t5 + c[5]];
     }`,
   },
+  {
+    id: 'loopback-stream-chunks',
+    module: 'api',
+    why:
+      'In Node pdfjs runs its worker half in the same thread and passes every message through LoopbackPort, which ' +
+      'deep-copies it with structuredClone as a real worker boundary would. For the stream chunks of text content and ' +
+      'operator lists (every glyph object of every showText, again for each page) that copy was 8 % of a worker ' +
+      'profile on the benchmark archive (--jobs 1), plus the garbage it leaves. Such a chunk is a plain object the ' +
+      'sender lets go of, except for two things it does right after sending: getTextContent puts new arrays into ' +
+      'the same object (textContent.items = []), and OperatorList.flush empties its fnArray and argsArray. So the ' +
+      'chunk object is copied, and those two arrays (shallowly: the arguments inside are new for every operation). ' +
+      'Any other message, and a chunk that is not a plain object, is still deep-copied.',
+    find: `  postMessage(obj, transfer) {
+    const event = {
+      data: structuredClone(obj, transfer ? {
+        transfer
+      } : null)
+    };`,
+    replace: `  postMessage(obj, transfer) {
+    const chunk = obj?.stream === StreamKind.ENQUEUE ? obj.chunk : undefined;
+    const plain = chunk !== null && typeof chunk === "object" && Object.getPrototypeOf(chunk) === Object.prototype;
+    const event = {
+      data: plain ? {
+        ...obj,
+        chunk: Array.isArray(chunk.fnArray) && Array.isArray(chunk.argsArray) ? {
+          ...chunk,
+          fnArray: chunk.fnArray.slice(),
+          argsArray: chunk.argsArray.slice()
+        } : {
+          ...chunk
+        }
+      } : structuredClone(obj, transfer ? {
+        transfer
+      } : null)
+    };`,
+  },
 ];
 
 /** Name of the export the hook adds to the patched module: the ids of the fixes applied. */
 export const APPLIED_EXPORT = '__verkstadPatches';
 
-/** Applies every patch whose text occurs exactly once; the others are left out. */
-export function applyPatches(source: string, patches: readonly SourcePatch[] = PDFJS_PATCHES): { source: string; applied: string[] } {
+/** Applies every patch (of `module`, or all) whose text occurs exactly once; the others are left out. */
+export function applyPatches(
+  source: string,
+  patches: readonly SourcePatch[] = PDFJS_PATCHES,
+  module?: PdfjsModule,
+): { source: string; applied: string[] } {
   const applied: string[] = [];
   for (const p of patches) {
+    if (module && p.module !== module) continue;
     const at = source.indexOf(p.find);
     if (at < 0 || source.indexOf(p.find, at + 1) >= 0) continue;
     source = source.slice(0, at) + p.replace + source.slice(at + p.find.length);
@@ -63,12 +113,13 @@ export function applyPatches(source: string, patches: readonly SourcePatch[] = P
 type LoadResult = { format?: string | null; source?: string | ArrayBuffer | ArrayBufferView | null; shortCircuit?: boolean };
 type NextLoad = (url: string, context: unknown) => Promise<LoadResult>;
 
-/** The `load` hook: patches pdfjs's worker half, passes everything else through. */
+/** The `load` hook: patches the two halves of pdfjs, passes everything else through. */
 export async function load(url: string, context: unknown, nextLoad: NextLoad): Promise<LoadResult> {
   const result = await nextLoad(url, context);
-  if (!url.endsWith(PDFJS_WORKER_SUFFIX) || result.source == null) return result;
+  const module = (Object.keys(PDFJS_MODULE_SUFFIX) as PdfjsModule[]).find((m) => url.endsWith(PDFJS_MODULE_SUFFIX[m]));
+  if (!module || result.source == null) return result;
   const src = result.source;
   const text =
     typeof src === 'string' ? src : ArrayBuffer.isView(src) ? Buffer.from(src.buffer, src.byteOffset, src.byteLength).toString('utf8') : Buffer.from(src).toString('utf8');
-  return { ...result, source: applyPatches(text).source };
+  return { ...result, source: applyPatches(text, PDFJS_PATCHES, module).source };
 }

@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 // The worker half of pdfjs (pdf.worker.mjs, run in this thread as pdfjs's "fake worker") is imported here too, so
 // its copy of core-js installs before the natives go back instead of later, at the first getDocument; pdfjs takes
 // it from globalThis.pdfjsWorker.
-// Before the worker half loads, the hooks in pdfjs-patches.ts are registered: they fix slow spots of its source as
-// it loads (see PDFJS_PATCHES there) and add an export naming the fixes applied.
+// Before either half loads, the hooks in pdfjs-patches.ts are registered: they fix slow spots of their source as
+// they load (see PDFJS_PATCHES there) and add to each an export naming the fixes applied.
 const natives = { stringify: JSON.stringify, parse: JSON.parse, push: Array.prototype.push };
 // (Run from the TypeScript sources, as vitest does, there is no compiled hooks file and pdfjs loads as shipped.)
 const hooks = new URL('./pdfjs-patches.js', import.meta.url);
@@ -34,7 +34,9 @@ const dir = (sub: string) => path.join(pdfjsRoot, sub) + path.sep;
 export const OPS = pdfjs.OPS;
 export const pdfjsVersion: string = pdfjs.version;
 /** The ids of the load-time fixes applied to this thread's pdfjs (empty when its source did not match them). */
-export const pdfjsPatches: readonly string[] = Array.isArray(workerModule[APPLIED_EXPORT]) ? (workerModule[APPLIED_EXPORT] as string[]) : [];
+export const pdfjsPatches: readonly string[] = [pdfjs as Record<string, unknown>, workerModule].flatMap((m) =>
+  Array.isArray(m[APPLIED_EXPORT]) ? (m[APPLIED_EXPORT] as string[]) : [],
+);
 export type { PDFDocumentProxy };
 
 /** Opens a PDF with the safe options: no eval, no XFA, local cmaps/wasm, no substitute fonts, no font-face or canvas work. */

@@ -1,24 +1,31 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { APPLIED_EXPORT, applyPatches, PDFJS_PATCHES, PDFJS_WORKER_SUFFIX } from '../../src/extract/pdfjs-patches.js';
+import { extractDocument } from '../../src/extract/index.js';
+import { hasRealReports, realReports } from '../helpers.js';
+import { APPLIED_EXPORT, applyPatches, PDFJS_MODULE_SUFFIX, PDFJS_PATCHES, type PdfjsModule } from '../../src/extract/pdfjs-patches.js';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const workerFile = require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs');
 
 describe('load-time fixes to pdfjs', () => {
-  it('each fix matches the pinned pdfjs worker exactly once', () => {
-    expect(workerFile.replace(/\\/g, '/').endsWith(PDFJS_WORKER_SUFFIX)).toBe(true);
-    const source = readFileSync(workerFile, 'utf8');
-    for (const p of PDFJS_PATCHES) expect(source.split(p.find).length - 1, p.id).toBe(1);
-    const patched = applyPatches(source);
-    expect(patched.applied).toEqual(PDFJS_PATCHES.map((p) => p.id));
-    for (const p of PDFJS_PATCHES) expect(patched.source).toContain(p.replace);
-    expect(patched.source).toContain(`export const ${APPLIED_EXPORT} = ${JSON.stringify(patched.applied)};`);
+  it('each fix matches its half of the pinned pdfjs exactly once', () => {
+    for (const module of ['api', 'worker'] as PdfjsModule[]) {
+      const file = require.resolve(`pdfjs-dist/legacy/build/${module === 'api' ? 'pdf.mjs' : 'pdf.worker.mjs'}`);
+      expect(file.replace(/\\/g, '/').endsWith(PDFJS_MODULE_SUFFIX[module])).toBe(true);
+      const source = readFileSync(file, 'utf8');
+      const mine = PDFJS_PATCHES.filter((p) => p.module === module);
+      expect(mine.length, module).toBeGreaterThan(0);
+      for (const p of PDFJS_PATCHES) expect(source.split(p.find).length - 1, p.id).toBe(p.module === module ? 1 : 0);
+      const patched = applyPatches(source, PDFJS_PATCHES, module);
+      expect(patched.applied).toEqual(mine.map((p) => p.id));
+      for (const p of mine) expect(patched.source).toContain(p.replace);
+      expect(patched.source).toContain(`export const ${APPLIED_EXPORT} = ${JSON.stringify(patched.applied)};`);
+    }
   });
 
   it('leaves a source it does not recognise as it is, and says so', () => {
@@ -37,6 +44,35 @@ describe('load-time fixes to pdfjs', () => {
       const w = new Worker(${JSON.stringify(inWorker)}, { eval: true });
       w.once('message', (m) => { console.log(JSON.stringify(m)); void w.terminate(); });`;
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
-    expect(JSON.parse(out.trim())).toEqual(PDFJS_PATCHES.map((p) => p.id));
+    expect(JSON.parse(out.trim()).sort()).toEqual(PDFJS_PATCHES.map((p) => p.id).sort());
   });
+
+  it('change speed, never results: the built pipeline (patched) extracts what pdfjs as shipped does, byte for byte', () => {
+    // Run from the TypeScript sources, as here, pdfjs loads as shipped (no compiled hooks file); dist/ loads it patched.
+    const pdfs = [
+      ...['test/fixtures/pdf', 'corpora/samples'].flatMap((dir) =>
+        readdirSync(path.join(root, dir)).filter((n) => n.endsWith('.pdf')).map((n) => path.join(root, dir, n)),
+      ),
+      ...(hasRealReports ? readdirSync(realReports).filter((n) => n.endsWith('.pdf')).map((n) => path.join(realReports, n)) : []),
+    ];
+    expect(pdfs.length).toBeGreaterThanOrEqual(10);
+    const script = `import { readFileSync } from 'node:fs';
+      import { createHash } from 'node:crypto';
+      const { pdfjsPatches } = await import(${JSON.stringify(pathToFileURL(path.join(root, 'dist/extract/pdfjs.js')).href)});
+      const { extractDocument } = await import(${JSON.stringify(pathToFileURL(path.join(root, 'dist/extract/index.js')).href)});
+      const out = { patches: pdfjsPatches, digests: [] };
+      for (const f of ${JSON.stringify(pdfs)}) {
+        const doc = await extractDocument(new Uint8Array(readFileSync(f)));
+        out.digests.push(createHash('sha256').update(JSON.stringify(doc)).digest('hex'));
+      }
+      console.log(JSON.stringify(out));`;
+    const patched = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 120_000 }).trim());
+    expect(patched.patches.sort()).toEqual(PDFJS_PATCHES.map((p) => p.id).sort());
+    return (async () => {
+      for (const [i, f] of pdfs.entries()) {
+        const doc = await extractDocument(new Uint8Array(readFileSync(f)));
+        expect(patched.digests[i], path.relative(root, f)).toBe(createHash('sha256').update(JSON.stringify(doc)).digest('hex'));
+      }
+    })();
+  }, 180_000);
 });
