@@ -85,7 +85,7 @@ async function analyseFiles(
   const unstored = new Map<number, DocumentResult>();
   try {
     const { results, stats } = await runBatchWithStats(files, {
-      jobs: Math.max(1, Math.min(Number(opts.jobs ?? 1), files.length)),
+      jobs: jobsFor(opts, files.length),
       timeoutMs: Number(opts.timeout ?? 60) * 1000,
       memoryMb: opts.memory ? Number(opts.memory) : undefined,
       maxBytes: opts.maxBytes ? Number(opts.maxBytes) * 1024 * 1024 : undefined,
@@ -118,6 +118,9 @@ async function analyseFiles(
     process.off('SIGINT', onSigint);
   }
 }
+
+/** Worker threads for a batch: as asked, but no more than there are documents. */
+const jobsFor = (opts: Record<string, string | boolean | undefined>, files: number): number => Math.max(1, Math.min(Number(opts.jobs ?? 1), files));
 
 /** The batch's documents in input order: from the store, or the few results the store could not take. */
 function* readBack(store: Store, files: readonly string[], unstored: ReadonlyMap<number, DocumentResult>): Generator<DocumentResult> {
@@ -220,7 +223,7 @@ export async function writeOutputs(
  * the outputs are written. Not part of the results (they stay byte-identical from run to run); for people
  * sizing machines and for the benchmark. Times in ms; a figure that cannot be measured here is null.
  */
-function runStats(stats: BatchStats, jobsAsked: number, files: number) {
+function runStats(stats: BatchStats, jobs: number) {
   const usage = process.resourceUsage();
   const processMs = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000);
   const mainMs = threadCpuMs();
@@ -234,7 +237,7 @@ function runStats(stats: BatchStats, jobsAsked: number, files: number) {
     byError: stats.byError,
     pages: stats.pages,
     analysedPages: stats.analysedPages,
-    jobs: Math.max(1, Math.min(jobsAsked, files)),
+    jobs,
     workersStarted: stats.workersStarted,
     rerunAlone: stats.rerunAlone,
     /** From starting workers to the last result. */
@@ -284,7 +287,7 @@ export async function analyzeCommand(inputs: string[], opts: Record<string, stri
   try {
     const { digest, documents, stats } = await analyseFiles(files, opts, store, (cached) => { if (!cached) analysed++; });
     const wrote = outDir ? await writeOutputs(outDir, digest, documents, { unchanged: analysed === 0 }) : false;
-    if (opts.stats) await writeFileAtomic(String(opts.stats), JSON.stringify(runStats(stats, Number(opts.jobs ?? 1), files.length), null, 2) + '\n');
+    if (opts.stats) await writeFileAtomic(String(opts.stats), JSON.stringify(runStats(stats, jobsFor(opts, files.length)), null, 2) + '\n');
     // The formats printed here need the whole result in memory; an archive's summary does not.
     const whole = () => toAnalysis([...documents]);
     if (opts.format) {
