@@ -2,7 +2,7 @@
  * `npm run bench`: every number the issues name, measured, never asserted in tests.
  *   node dist/bench/run.js [--quick]     (--quick skips the archive benchmark)
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -76,6 +76,18 @@ say(`verkstad check, 30-page report: ${fmt(chk.ms, 0)} ms including start-up (ex
 // Issue 6: the archive.
 if (!quick) {
   say('');
+  // How far the cores themselves scale: the same pure-CPU loop in one process, then in two at once.
+  const spinOnce = (): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [path.join(here, 'step.js'), 'spin', '400000000'], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => (code === 0 ? resolve((JSON.parse(out.trim().split('\n').pop()!) as { ms: number }).ms) : reject(new Error(`spin exited ${code}`))));
+    });
+  const alone = await spinOnce();
+  const pair = await Promise.all([spinOnce(), spinOnce()]);
+  say(`cores: a pure-CPU loop takes ${fmt(alone / 1000, 2)} s alone, ${pair.map((ms) => fmt(ms / 1000, 2)).join(' and ')} s as two processes at once: ${fmt((2 * alone) / Math.max(...pair), 2)}x the work per second on ${os.availableParallelism()} cores`);
   const { benchArchive } = await import('./archive.js');
   const r = await benchArchive({ log: () => {} });
   say(`archive: ${r.archive.documents} documents, ${r.archive.pages} pages (${fmt(r.archive.megabytes)} MB)`);

@@ -1,6 +1,6 @@
 /**
  * One measured benchmark step in its own process, so that its peak RSS is its own:
- *   node dist/bench/step.js <extract|extract-text|segment|classify> <file> [n]
+ *   node dist/bench/step.js <extract|extract-text|segment|classify> <file> [n]   or   spin <iterations>
  * Prints one JSON line: { ms, pages?, sentences?, peakRssMb, startupMs }.
  */
 import fs from 'node:fs';
@@ -40,7 +40,20 @@ if (mode === 'extract' || mode === 'extract-text') {
   for (const s of sentences) ctx.classifier.classify(s.text, s.file.startsWith('sv') ? 'sv' : 'en');
   const ms = performance.now() - t0;
   console.log(JSON.stringify({ ms, sentences: n, peakRssMb: peak(), startupMs }));
+} else if (mode === 'spin') {
+  // A fixed amount of pure CPU work (xorshift32, no allocation, no memory traffic): how the cores themselves scale.
+  const n = Number(file ?? 4e8);
+  const t0 = performance.now();
+  let x = 2463534242;
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    sum = (sum + x) | 0;
+  }
+  console.log(JSON.stringify({ ms: performance.now() - t0, sum, peakRssMb: peak(), startupMs }));
 } else {
-  console.error('usage: step.js <extract|extract-text|segment|classify> <file> [n]');
+  console.error('usage: step.js <extract|extract-text|segment|classify|spin> <file|iterations> [n]');
   process.exitCode = 2;
 }
