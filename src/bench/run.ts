@@ -15,10 +15,24 @@ const root = path.resolve(here, '..', '..');
 const cli = path.join(root, 'dist', 'cli', 'main.js');
 const quick = process.argv.includes('--quick');
 
+/** A step's result: the last line it prints. */
+const stepResult = (stdout: string) => JSON.parse(stdout.trim().split('\n').pop()!) as Record<string, number>;
+
 function step(mode: string, arg: string, n?: number): Record<string, number> {
   const r = spawnSync(process.execPath, [path.join(here, 'step.js'), mode, arg, ...(n ? [String(n)] : [])], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (r.status !== 0) throw new Error(`bench step ${mode} failed: ${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, number>;
+  return stepResult(r.stdout);
+}
+
+/** The same, without waiting: for steps that must run at the same time. */
+function stepAsync(mode: string, arg: string): Promise<Record<string, number>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(here, 'step.js'), mode, arg], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(stepResult(out)) : reject(new Error(`bench step ${mode} exited ${code}`))));
+  });
 }
 
 function which(cmd: string): boolean {
@@ -77,16 +91,9 @@ say(`verkstad check, 30-page report: ${fmt(chk.ms, 0)} ms including start-up (ex
 if (!quick) {
   say('');
   // How far the cores themselves scale: the same pure-CPU loop in one process, then in two at once.
-  const spinOnce = (): Promise<number> =>
-    new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [path.join(here, 'step.js'), 'spin', '400000000'], { stdio: ['ignore', 'pipe', 'inherit'] });
-      let out = '';
-      child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => (code === 0 ? resolve((JSON.parse(out.trim().split('\n').pop()!) as { ms: number }).ms) : reject(new Error(`spin exited ${code}`))));
-    });
-  const alone = await spinOnce();
-  const pair = await Promise.all([spinOnce(), spinOnce()]);
+  const SPIN = '400000000';
+  const alone = step('spin', SPIN).ms!;
+  const pair = (await Promise.all([stepAsync('spin', SPIN), stepAsync('spin', SPIN)])).map((r) => r.ms!);
   say(`cores: a pure-CPU loop takes ${fmt(alone / 1000, 2)} s alone, ${pair.map((ms) => fmt(ms / 1000, 2)).join(' and ')} s as two processes at once: ${fmt((2 * alone) / Math.max(...pair), 2)}x the work per second on ${os.availableParallelism()} cores`);
   const { benchArchive } = await import('./archive.js');
   const r = await benchArchive({ log: () => {} });

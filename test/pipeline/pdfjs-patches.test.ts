@@ -3,14 +3,13 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/extract/index.js';
-import { hasRealReports, realReports } from '../helpers.js';
+import { hasRealReports, realReports, root } from '../helpers.js';
 import { APPLIED_EXPORT, applyPatches, PDFJS_MODULE_SUFFIX, PDFJS_PATCHES, type PdfjsModule } from '../../src/extract/pdfjs-patches.js';
 
 const require = createRequire(import.meta.url);
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 describe('load-time fixes to pdfjs', () => {
   it('each fix matches its half of the pinned pdfjs exactly once', () => {
@@ -47,7 +46,7 @@ describe('load-time fixes to pdfjs', () => {
     expect(JSON.parse(out.trim()).sort()).toEqual(PDFJS_PATCHES.map((p) => p.id).sort());
   });
 
-  it('change speed, never results: the built pipeline (patched) extracts what pdfjs as shipped does, byte for byte', () => {
+  it('change speed, never results: the built pipeline (patched) extracts what pdfjs as shipped does, byte for byte', async () => {
     // Run from the TypeScript sources, as here, pdfjs loads as shipped (no compiled hooks file); dist/ loads it patched.
     const pdfs = [
       ...['test/fixtures/pdf', 'corpora/samples'].flatMap((dir) =>
@@ -68,11 +67,9 @@ describe('load-time fixes to pdfjs', () => {
       console.log(JSON.stringify(out));`;
     const patched = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 120_000 }).trim());
     expect(patched.patches.sort()).toEqual(PDFJS_PATCHES.map((p) => p.id).sort());
-    return (async () => {
-      for (const [i, f] of pdfs.entries()) {
-        const doc = await extractDocument(new Uint8Array(readFileSync(f)));
-        expect(patched.digests[i], path.relative(root, f)).toBe(createHash('sha256').update(JSON.stringify(doc)).digest('hex'));
-      }
-    })();
+    for (const [i, f] of pdfs.entries()) {
+      const doc = await extractDocument(new Uint8Array(readFileSync(f)));
+      expect(patched.digests[i], path.relative(root, f)).toBe(createHash('sha256').update(JSON.stringify(doc)).digest('hex'));
+    }
   }, 180_000);
 });
