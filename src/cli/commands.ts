@@ -28,7 +28,7 @@ import { csvParts } from '../report/csv.js';
 import { htmlParts } from '../report/html.js';
 import type { ArchiveDigest } from '../report/archive.js';
 import { defaultRulesDir, formatRuleError, loadRules, RuleLoadError } from '../ruleset/load.js';
-import { runRuleExamples } from '../ruleset/examples.js';
+import { runRuleExamples } from '../rule-examples.js';
 import { analysisHead, ArchiveCollector, toAnalysis } from '../analysis.js';
 import { EXIT } from './exit.js';
 import { formatLayoutText } from './layout-text.js';
