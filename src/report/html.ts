@@ -8,7 +8,7 @@ import {
   type Status,
 } from '../model/result.js';
 import { isFlagged, quotedSentences, type GoalInDocument, type QuotedSentence } from './goal-views.js';
-import { digestOf, joinParts, type ArchiveDigest, type StreamedFormat } from './archive.js';
+import { digestOf, joinParts, type ArchiveDigest, type StreamedFormat } from './streamed.js';
 import { HTML_CSP, SCRIPT, STYLE } from './html-assets.js';
 import { HTML_STRINGS, type HtmlStrings } from './html-strings.js';
 import { fileBasename, pdfPageHref } from './paths.js';
