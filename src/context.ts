@@ -4,6 +4,7 @@ import { AssessConfig, defaultConfig } from './assess/config.js';
 import { Classifier } from './classify/index.js';
 import { loadModels } from './classify/model.js';
 import type { PipelineContext } from './pipeline.js';
+import { LIMITS } from './limits.js';
 import { defaultRulesDir, loadRules, parseYamlFile, RuleLoadError } from './ruleset/load.js';
 import { toolVersion } from './version.js';
 
@@ -24,7 +25,7 @@ export async function createContext(opts: ContextOptions = {}): Promise<Pipeline
     rules,
     classifier: new Classifier(rules, models),
     config,
-    extract: { maxPages: opts.maxPages ?? 2000 },
+    extract: { maxPages: opts.maxPages ?? LIMITS.maxPages },
     language: opts.language,
     modelHash: hash,
   };

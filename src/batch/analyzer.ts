@@ -60,11 +60,11 @@ export function errorResult(
 }
 
 /** Compiled directories whose code does not change a document's result. */
-const NOT_ANALYSIS = new Set(['cli', 'bench', 'batch', 'store', 'report']);
+const NOT_ANALYSIS = new Set(['cli', 'archive', 'batch', 'store', 'report']);
 
 /**
- * A hash of the compiled analysis code (every .js file of the package's dist/ except the CLI, batch, store,
- * report and bench layers). The version number alone misses code changed without a release, e.g. while
+ * A hash of the compiled analysis code (every .js file of the package's dist/ except the CLI, archive, batch,
+ * store and report layers). The version number alone misses code changed without a release, e.g. while
  * developing rules kinds or the classifier: with this in the cache key a rebuilt pipeline re-analyses.
  */
 export function codeHash(): string {

@@ -1,4 +1,5 @@
 import type { ExtractedDocument, ExtractedPage, Mark } from '../model/extract.js';
+import { LIMITS } from '../limits.js';
 import { DocumentFailure } from '../model/errors.js';
 import { STATUS_GLYPHS } from '../model/symbols.js';
 import { colourClass } from './colour.js';
@@ -17,7 +18,7 @@ export interface ExtractOptions {
 }
 
 export async function extractDocument(bytes: Uint8Array, options: ExtractOptions = {}): Promise<ExtractedDocument> {
-  const maxPages = options.maxPages ?? 2000;
+  const maxPages = options.maxPages ?? LIMITS.maxPages;
   const doc = await openPdf(bytes);
   try {
     if (doc.numPages > maxPages) {

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { LABELS, type AnalysisResult, type DocumentResult, type Goal } from '../model/result.js';
-import { joinParts, type StreamedFormat } from './archive.js';
+import { joinParts, type StreamedFormat } from './streamed.js';
 import { evidenceQuote, labelCounts, residentFacingCount } from './goal-views.js';
 import { oneLine } from './plain-text.js';
 

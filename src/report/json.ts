@@ -1,5 +1,5 @@
 import type { AnalysisResult, DocumentResult } from '../model/result.js';
-import { joinParts, type StreamedFormat } from './archive.js';
+import { joinParts, type StreamedFormat } from './streamed.js';
 
 /** `--format json`: the public contract (see DESIGN.md), pretty-printed with a trailing newline. */
 export function formatJson(result: AnalysisResult): string {

@@ -4,7 +4,7 @@ import { AnalysisResult } from '../model/result.js';
 /**
  * The JSON Schema (draft 2020-12) of `--format json`, generated from the zod schema that is the type.
  * The committed copy is `src/report/verkstad.schema.json`; a test keeps the two equal.
- * Regenerate with `npx tsc -p . && node dist/report/write-schema.js`.
+ * Regenerate with `npm run schema` (test/tools/write-schema.ts).
  */
 export function analysisJsonSchema(): Record<string, unknown> {
   const { $schema, ...rest } = z.toJSONSchema(AnalysisResult) as Record<string, unknown>;

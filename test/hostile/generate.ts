@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createDeflate, deflateSync } from 'node:zlib';
-import { mulberry32 } from '../../src/bench/prng.js';
+import { mulberry32 } from '../bench/prng.js';
 
 export interface HostileCase {
   /** Case id (the file name without `.pdf`). */

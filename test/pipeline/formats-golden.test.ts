@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { toAnalysis } from '../../src/analysis.js';
+import { toAnalysis } from '../../src/archive/analysis.js';
 import { analyzeBytes } from '../../src/pipeline.js';
 import { format, FORMATS } from '../../src/report/index.js';
 import { root, sharedContext } from '../helpers.js';

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { toAnalysis } from '../../src/analysis.js';
+import { toAnalysis } from '../../src/archive/analysis.js';
 import { analyzeBytes } from '../../src/pipeline.js';
 import { format } from '../../src/report/index.js';
 import { sharedContext } from '../helpers.js';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRules, RuleLoadError } from '../../src/ruleset/load.js';
-import { runRuleExamples } from '../../src/ruleset/examples.js';
+import { runRuleExamples } from '../../src/rule-examples.js';
 import { root, sharedContext } from '../helpers.js';
 
 describe('rules as data', () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { HTML_CSP, escapeHtml, formatHtml } from '../../src/report/html.js';
+import { HTML_CSP } from '../../src/report/html-assets.js';
+import { escapeHtml, formatHtml } from '../../src/report/html.js';
 import { expectGolden } from './golden.js';
 import { SAMPLES, hostileResult, sampleResult, swedishResult } from './sample-results.js';
 

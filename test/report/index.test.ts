@@ -45,7 +45,7 @@ describe('format registry', () => {
   });
 
   it('formatters never touch the file system, the console or the process', () => {
-    const files = readdirSync(SRC).filter((f) => f.endsWith('.ts') && f !== 'write-schema.ts');
+    const files = readdirSync(SRC).filter((f) => f.endsWith('.ts'));
     expect(files.length).toBeGreaterThan(8);
     for (const file of files) {
       const source = readFileSync(`${SRC}${file}`, 'utf8');

@@ -28,7 +28,7 @@ describe('JSON Schema', () => {
     const committed = readFileSync(SCHEMA_FILE, 'utf8');
     expect(
       committed,
-      'src/report/verkstad.schema.json is stale: run `npx tsc -p . && node dist/report/write-schema.js`',
+      'src/report/verkstad.schema.json is stale: run `npm run schema`',
     ).toBe(analysisJsonSchemaText());
   });
 

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every number the issues name, measured, never asserted in tests.
- *   node dist/bench/run.js [--quick]     (--quick skips the archive benchmark)
+ *   node build/bench/run.js [--quick]     (--quick skips the archive benchmark)
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';

@@ -4,7 +4,7 @@
  * workers (a fresh store each), reruns the finished archive (all cache hits), and times
  * `pdftotext -layout` on the same files when poppler is installed.
  *
- * Run on its own with `node dist/bench/archive.js [--docs N] [--pages N] [--repeat N] [--keep]`.
+ * Run on its own with `node build/bench/archive.js [--docs N] [--pages N] [--repeat N] [--keep]`.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
-import { openStore } from '../store/sqlite.js';
+import { openStore } from '../../dist/store/sqlite.js';
 import { randomFloats } from './prng.js';
 
 export interface BenchArchiveOptions {

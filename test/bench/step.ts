@@ -1,15 +1,15 @@
 /**
  * One measured benchmark step in its own process, so that its peak RSS is its own:
- *   node dist/bench/step.js <extract|extract-text|segment|classify> <file> [n]   or   spin <iterations>
+ *   node build/bench/step.js <extract|extract-text|segment|classify> <file> [n]   or   spin <iterations>
  * Prints one JSON line: { ms, pages?, sentences?, peakRssMb, startupMs }.
  */
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { createContext } from '../context.js';
-import { extractDocument } from '../extract/index.js';
-import { layoutDocument } from '../layout/index.js';
-import { loadCorpus } from '../classify/corpus.js';
-import { segmentDocument } from '../segment/index.js';
+import { createContext } from '../../dist/context.js';
+import { extractDocument } from '../../dist/extract/index.js';
+import { layoutDocument } from '../../dist/layout/index.js';
+import { loadCorpus } from '../../dist/classify/corpus.js';
+import { segmentDocument } from '../../dist/segment/index.js';
 
 const [mode, file, nArg] = process.argv.slice(2);
 const startupMs = performance.now();

@@ -1,6 +1,11 @@
-import type { Classifier } from '../classify/index.js';
-import { vocabularyFor, statusOfText } from '../segment/vocabulary.js';
-import type { RuleSet } from './load.js';
+/**
+ * Every rule carries its own examples; this runs them all (`verkstad rules check`, and test/pipeline/rules.test.ts).
+ * It sits beside pipeline.ts, where stages are composed, because a rule fires in the stage that uses it: lexicon
+ * and pattern rules in classify/, status words in segment/. The rule set itself (ruleset/) knows no stage.
+ */
+import type { Classifier } from './classify/index.js';
+import type { RuleSet } from './ruleset/load.js';
+import { vocabularyFor, statusOfText } from './segment/vocabulary.js';
 
 export interface ExampleFailure { id: string; file: string; line: number; message: string }
 

@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { openAtomic, writeFileAtomic } from '../io/atomic.js';
+import type { DocumentResult } from '../model/result.js';
+import { csvParts } from '../report/csv.js';
+import { htmlParts } from '../report/html.js';
+import { documentJsonChunk, jsonParts } from '../report/json.js';
+import type { ArchiveDigest } from '../report/streamed.js';
+import type { Store } from '../store/sqlite.js';
+import { analysisHead } from './analysis.js';
+import { ArchiveCollector } from './collector.js';
+import { documentOutputNames, manifestFile, manifestHolds, manifestText } from './manifest.js';
+
+/**
+ * Writes per-document JSON, summary.csv, report.html and verkstad.json, each atomically, walking the documents
+ * once (they may come from the store one at a time). With `unchanged` (every document came from the store) and
+ * the manifest and its files all there, nothing is written. Returns whether the outputs were written.
+ */
+export async function writeOutputs(
+  dir: string,
+  digest: ArchiveDigest,
+  documents: Iterable<DocumentResult>,
+  opts: { unchanged?: boolean } = {},
+): Promise<boolean> {
+  fs.mkdirSync(dir, { recursive: true });
+  const docNames = documentOutputNames(digest);
+  const manifest = manifestText(digest, docNames);
+  if (opts.unchanged && manifestHolds(dir, manifest, docNames)) return false;
+  fs.rmSync(manifestFile(dir), { force: true }); // a crash while writing must not leave a manifest that vouches for half the files
+  const count = digest.documents.length;
+  const json = jsonParts(digest.head, count);
+  const sinks = [
+    { file: 'verkstad.json', parts: json },
+    { file: 'summary.csv', parts: csvParts() },
+    { file: 'report.html', parts: htmlParts(digest) },
+  ];
+  const open = await Promise.all(sinks.map((s) => openAtomic(path.join(dir, s.file))));
+  // Each document's own file is written (and fsync'ed) while the next document is turned into text.
+  let pending: Promise<void> = Promise.resolve();
+  try {
+    for (let k = 0; k < sinks.length; k++) await open[k]!.write(sinks[k]!.parts.start);
+    let i = 0;
+    for (const d of documents) {
+      if (i >= count) throw new Error('more documents than the digest counts');
+      const chunk = documentJsonChunk(d);
+      const own = jsonParts(analysisHead([d]), 1);
+      await pending;
+      pending = writeFileAtomic(path.join(dir, docNames[i]!), own.start + own.document(d, 0, chunk) + own.end);
+      pending.catch(() => {}); // a failure is thrown by the next `await pending`, not reported as unhandled meanwhile
+      await open[0]!.write(json.document(d, i, chunk));
+      for (let k = 1; k < sinks.length; k++) await open[k]!.write(sinks[k]!.parts.document(d, i));
+      i++;
+    }
+    await pending;
+    if (i !== count) throw new Error(`${i} documents written, the digest counts ${count}`);
+    for (let k = 0; k < sinks.length; k++) await open[k]!.write(sinks[k]!.parts.end);
+  } catch (e) {
+    await pending.catch(() => {});
+    await Promise.all(open.map((o) => o.discard()));
+    throw e;
+  }
+  await Promise.all(open.map((o) => o.commit()));
+  await writeFileAtomic(manifestFile(dir), manifest);
+  return true;
+}
+
+/**
+ * The outputs of every document `store` holds (after `verkstad merge`), walking it twice: once for the digest,
+ * once to write. Returns the number of documents.
+ */
+export async function writeOutputsFromStore(dir: string, store: Store): Promise<number> {
+  const files = store.files();
+  const collector = new ArchiveCollector(files.length);
+  let i = 0;
+  for (const d of store.eachResult(files)) collector.add(d, i++);
+  await writeOutputs(dir, collector.digest(), { [Symbol.iterator]: () => store.eachResult(files) });
+  return files.length;
+}

@@ -1,0 +1,150 @@
+/** What a batch is asked (BatchOptions), what it tells about each document and the whole run, and its defaults. */
+import os from 'node:os';
+import { LIMITS } from '../limits.js';
+import type { DocumentErrorCode } from '../model/errors.js';
+import type { DocumentResult } from '../model/result.js';
+import type { RecordedLimits } from '../store/cache-key.js';
+import type { Store } from '../store/sqlite.js';
+import type { AnalyzerOptions } from './analyzer.js';
+import { DEFAULT_INFLATE_LIMITS, type InflateLimits } from './inflate-guard.js';
+import type { BatchProgress } from './progress.js';
+
+export interface BatchOptions {
+  /** Worker threads, one document each. Default: available parallelism. */
+  jobs?: number;
+  /** Wall time per document, from the moment its worker starts on it. Default LIMITS.timeoutMs (60 s). */
+  timeoutMs?: number;
+  /** Bound on the whole process's RSS (main thread plus all workers), in MB. Default LIMITS.memoryMb (1536). */
+  memoryMb?: number;
+  /** V8 heap limit of each worker in MB (a second bound, for runaway JavaScript). Default memoryMb / jobs, 256..4096. */
+  heapMb?: number;
+  /** Documents with more pages are TOO_LARGE. Default LIMITS.maxPages (2000). */
+  maxPages?: number;
+  /** Files larger than this are TOO_LARGE without being read. Default LIMITS.maxBytes (200 MB). */
+  maxBytes?: number;
+  /** Decompression-bomb guard run on PDFs before parsing; false turns it off. */
+  inflateLimits?: InflateLimits | false;
+  rulesDir?: string;
+  configPath?: string;
+  /** Force the document language instead of detecting it. */
+  language?: 'sv' | 'en';
+  /** Where results are stored as they complete and looked up before analysing (cache / resume). */
+  store?: Store;
+  /** Abort (Ctrl-C): stops scheduling, terminates the workers, rejects with a BatchAbortedError. */
+  signal?: AbortSignal;
+  /**
+   * Keep every result for the returned array (default). With false the batch holds no result once it is stored
+   * and returns an empty array: the caller reads the archive back from the store one document at a time, and
+   * takes the few results that are not stored (`info.stored === false`, a file that could not be read) from
+   * `onResult`.
+   */
+  retainResults?: boolean;
+  /** Called once per document as it finishes, in completion order, after it is stored. */
+  onResult?(result: DocumentResult, index: number, info: ResultInfo): void;
+  onProgress?(progress: BatchProgress): void;
+  /**
+   * Module the workers analyse with (default: ./analyzer.js, i.e. the pipeline). Tests and benchmarks
+   * pass their own to make documents slow, greedy or crashing on purpose.
+   */
+  analyzerModule?: string | URL;
+  /** What happens to the workers' stdout/stderr (pdfjs warnings). Default 'discard'; 'stderr' forwards both to stderr. */
+  workerOutput?: 'discard' | 'stderr';
+  /** Watchdog sampling period. Default 100 ms. */
+  watchdogIntervalMs?: number;
+}
+
+export interface ResultInfo {
+  /** Taken from the store (or from an identical file earlier in this batch) without analysis. */
+  cached: boolean;
+  /** Wall time of the analysis in the worker (0 when cached). */
+  ms: number;
+  /** The document was re-run alone after a memory alarm while several documents were running. */
+  rerunAlone: boolean;
+  /** The result is in the store (false only without a store, or for a file that could not be read). */
+  stored: boolean;
+}
+
+export interface BatchStats {
+  documents: number;
+  analysed: number;
+  cached: number;
+  errors: number;
+  pages: number;
+  analysedPages: number;
+  elapsedMs: number;
+  /** Highest RSS the watchdog saw (whole process, workers included), in MB. */
+  peakRssMb: number;
+  /** Documents re-run alone after a memory alarm. */
+  rerunAlone: number;
+  /** Workers started (the initial ones and every replacement). */
+  workersStarted: number;
+  /**
+   * CPU time of the worker threads in ms, as each reported it after starting and after each document (a worker
+   * terminated in the middle of a document takes that document's CPU with it); null where a thread's CPU time
+   * cannot be read (see thread-cpu.ts). With `process.cpuUsage()` it tells the analysis from the main thread
+   * and V8's helper threads.
+   */
+  workerCpuMs: number | null;
+  byError: Partial<Record<DocumentErrorCode, number>>;
+}
+
+/** The options with every default filled in, as the scheduler, the pool and the watchdog use them. */
+export interface Settings {
+  jobs: number;
+  timeoutMs: number;
+  memoryMb: number;
+  /** One V8 heap per worker; RSS as a whole is the watchdog's business. */
+  heapMb: number;
+  /** The bounds a result is produced under, stored with it (a TIMEOUT is retried under a longer limit). */
+  limits: RecordedLimits;
+  analyzerHref: string;
+  analyzerOptions: AnalyzerOptions;
+  inflateLimits: InflateLimits | false;
+  workerOutput: 'discard' | 'stderr';
+  watchdogIntervalMs: number;
+}
+
+export function settingsOf(opts: BatchOptions): Settings {
+  const jobs = Math.max(1, Math.floor(opts.jobs ?? os.availableParallelism()));
+  const memoryMb = opts.memoryMb ?? LIMITS.memoryMb;
+  const limits: RecordedLimits = {
+    timeoutMs: opts.timeoutMs ?? LIMITS.timeoutMs,
+    memoryMb,
+    maxBytes: opts.maxBytes ?? LIMITS.maxBytes,
+    maxPages: opts.maxPages ?? LIMITS.maxPages,
+  };
+  return {
+    jobs,
+    timeoutMs: limits.timeoutMs,
+    memoryMb,
+    heapMb: opts.heapMb ?? Math.min(4096, Math.max(256, Math.floor(memoryMb / jobs))),
+    limits,
+    analyzerHref: String(opts.analyzerModule ?? new URL('./analyzer.js', import.meta.url)),
+    analyzerOptions: {
+      rulesDir: opts.rulesDir,
+      configPath: opts.configPath,
+      maxPages: limits.maxPages,
+      ...(opts.language ? { language: opts.language } : {}),
+    },
+    inflateLimits: opts.inflateLimits === undefined ? DEFAULT_INFLATE_LIMITS : opts.inflateLimits,
+    workerOutput: opts.workerOutput ?? 'discard',
+    watchdogIntervalMs: opts.watchdogIntervalMs ?? 100,
+  };
+}
+
+export function emptyStats(documents: number): BatchStats {
+  return {
+    documents,
+    analysed: 0,
+    cached: 0,
+    errors: 0,
+    pages: 0,
+    analysedPages: 0,
+    elapsedMs: 0,
+    peakRssMb: 0,
+    rerunAlone: 0,
+    workersStarted: 0,
+    workerCpuMs: 0,
+    byError: {},
+  };
+}

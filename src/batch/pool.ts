@@ -1,0 +1,211 @@
+/**
+ * The worker pool: one worker thread per slot, one document per worker at a time. A worker that is killed (time,
+ * memory, abort) or dies on its own is replaced when its slot is next used; the pool never decides which document
+ * to stop, it only carries out the scheduler's and the watchdog's verdicts, and times each document.
+ */
+import { Worker } from 'node:worker_threads';
+import type { DocumentErrorCode } from '../model/errors.js';
+import type { DocumentResult } from '../model/result.js';
+import type { Fingerprint } from '../store/cache-key.js';
+import { BatchError } from './errors.js';
+import type { JobMessage, WorkerData, WorkerMessage } from './worker.js';
+
+/** How one document's run in a worker ended. */
+export type Outcome =
+  | { kind: 'result'; result: DocumentResult; ms: number; fingerprint: Fingerprint }
+  | { kind: 'timeout' }
+  | { kind: 'memory'; rssMb: number }
+  | { kind: 'suspect'; rssMb: number }
+  | { kind: 'crash'; code: DocumentErrorCode; message: string }
+  | { kind: 'aborted' };
+
+export interface Job {
+  index: number;
+  file: string;
+  sha256: string;
+}
+
+export interface PoolOptions {
+  workerData: WorkerData;
+  maxOldGenerationSizeMb: number;
+  output: 'discard' | 'stderr';
+  onSpawn(): void;
+  /** CPU a worker thread used since its previous report, in ms; null when it cannot tell. */
+  onCpu(ms: number | null): void;
+}
+
+export interface Slot {
+  id: number;
+  worker: Worker | null;
+  ready: Promise<void> | null;
+  /** What this worker analyses with: a worker started after the rules changed on disk differs from the first ones. */
+  fingerprint: Fingerprint | null;
+  /** The document running in this slot and how to settle it. */
+  current: { job: Job; settle(o: Outcome): void } | null;
+}
+
+const WORKER_URL = new URL('./worker.js', import.meta.url);
+const WORKER_START_TIMEOUT_MS = 120_000;
+
+export class Pool {
+  private readonly slots: Slot[];
+  private readonly exiting = new Set<Promise<unknown>>();
+
+  constructor(
+    size: number,
+    private readonly opts: PoolOptions,
+  ) {
+    this.slots = Array.from({ length: size }, (_, id) => ({ id, worker: null, ready: null, fingerprint: null, current: null }));
+  }
+
+  running(): Slot[] {
+    return this.slots.filter((s) => s.current !== null);
+  }
+
+  /** Runs one job on a free slot (the caller keeps at most `size` jobs in flight). */
+  async run(job: Job, timeoutMs: number): Promise<Outcome> {
+    const slot = this.slots.find((s) => s.current === null);
+    if (!slot) throw new BatchError('Internal error: no free worker slot');
+    let settle!: (o: Outcome) => void;
+    const outcome = new Promise<Outcome>((resolve) => (settle = resolve));
+    let done = false;
+    slot.current = {
+      job,
+      settle: (o) => {
+        if (done) return;
+        done = true;
+        slot.current = null;
+        settle(o);
+      },
+    };
+    const current = slot.current;
+    try {
+      await this.ensureWorker(slot);
+    } catch (err) {
+      if (done) return outcome; // the starting worker was terminated on purpose (abort, memory alarm)
+      current.settle({ kind: 'aborted' });
+      throw err;
+    }
+    if (done) return outcome; // killed (abort, memory alarm) while the worker was starting
+    const timer = setTimeout(() => this.kill(slot, { kind: 'timeout' }), timeoutMs);
+    slot.worker!.postMessage({ type: 'job', id: job.index, file: job.file, sha256: job.sha256 } satisfies JobMessage);
+    return outcome.finally(() => clearTimeout(timer));
+  }
+
+  /**
+   * Settles the slot's document with `outcome` and terminates its worker (replaced on next use).
+   * Returns whether a running document received `outcome`.
+   */
+  kill(slot: Slot, outcome: Outcome): boolean {
+    const current = slot.current;
+    current?.settle(outcome);
+    const worker = slot.worker;
+    slot.worker = null;
+    slot.ready = null;
+    if (worker) this.track(worker.terminate());
+    return current !== null;
+  }
+
+  async close(): Promise<void> {
+    for (const slot of this.slots) {
+      const worker = slot.worker;
+      slot.worker = null;
+      slot.ready = null;
+      if (worker) this.track(worker.terminate());
+    }
+    await Promise.allSettled([...this.exiting]);
+  }
+
+  private track(p: Promise<unknown>): void {
+    const tracked = p.catch(() => {}).finally(() => this.exiting.delete(tracked));
+    this.exiting.add(tracked);
+  }
+
+  private ensureWorker(slot: Slot): Promise<void> {
+    if (!slot.ready) slot.ready = this.spawn(slot);
+    return slot.ready;
+  }
+
+  private spawn(slot: Slot): Promise<void> {
+    this.opts.onSpawn();
+    const worker = new Worker(WORKER_URL, {
+      workerData: this.opts.workerData,
+      resourceLimits: { maxOldGenerationSizeMb: this.opts.maxOldGenerationSizeMb },
+      stdout: true,
+      stderr: true,
+    });
+    slot.worker = worker;
+    let stderrTail = '';
+    worker.stdout.on('data', (c: Buffer) => {
+      if (this.opts.output === 'stderr') process.stderr.write(c);
+    });
+    worker.stderr.on('data', (c: Buffer) => {
+      stderrTail = (stderrTail + c.toString('utf8')).slice(-2000);
+      if (this.opts.output === 'stderr') process.stderr.write(c);
+    });
+    let lastError: (Error & { code?: string }) | null = null;
+    let cpuReported = 0;
+    const reportCpu = (cpuMs: number | null) => {
+      this.opts.onCpu(cpuMs === null ? null : cpuMs - cpuReported);
+      if (cpuMs !== null) cpuReported = cpuMs;
+    };
+    return new Promise<void>((resolve, reject) => {
+      let ready = false;
+      // Loading rules and classifier takes well under a second; a worker that never gets there is a bug, not a document.
+      const startTimer = setTimeout(() => {
+        reject(new BatchError(`A batch worker did not start within ${WORKER_START_TIMEOUT_MS / 1000} s`));
+        void worker.terminate();
+      }, WORKER_START_TIMEOUT_MS);
+      startTimer.unref();
+      worker.on('message', (msg: WorkerMessage) => {
+        if (msg.type === 'ready' || msg.type === 'result') reportCpu(msg.cpuMs);
+        if (msg.type === 'ready') {
+          ready = true;
+          clearTimeout(startTimer);
+          slot.fingerprint = msg.fingerprint;
+          resolve();
+        } else if (msg.type === 'init-error') {
+          clearTimeout(startTimer);
+          reject(new BatchError(msg.message));
+        } else if (msg.type === 'result' && slot.worker === worker && slot.current?.job.index === msg.id) {
+          slot.current.settle({ kind: 'result', result: msg.result, ms: msg.ms, fingerprint: slot.fingerprint! });
+        }
+      });
+      worker.on('error', (err: Error & { code?: string }) => {
+        lastError = err;
+        if (!ready) reject(new BatchError(`A batch worker could not start: ${err.message}`, { cause: err }));
+        else if (slot.worker === worker) this.crashed(slot, worker, err, stderrTail);
+      });
+      worker.on('exit', (code) => {
+        clearTimeout(startTimer);
+        if (!ready) reject(new BatchError(`A batch worker stopped while starting (exit code ${code})${stderrTail ? `: ${stderrTail.trim()}` : ''}`));
+        else if (slot.worker === worker) this.crashed(slot, worker, lastError ?? new Error(`exit code ${code}`), stderrTail);
+      });
+    });
+  }
+
+  /** The worker died on its own: its document gets an error, the slot a new worker next time. */
+  private crashed(slot: Slot, worker: Worker, err: Error & { code?: string }, stderrTail: string): void {
+    const outOfMemory = err.code === 'ERR_WORKER_OUT_OF_MEMORY';
+    const outcome: Outcome = outOfMemory
+      ? {
+          kind: 'crash',
+          code: 'TOO_LARGE',
+          message: `The analysis ran out of its ${this.opts.maxOldGenerationSizeMb} MB JavaScript heap and was stopped.`,
+        }
+      : {
+          kind: 'crash',
+          code: 'INTERNAL',
+          message: `Internal error: the analysis worker stopped unexpectedly (${err.message})${stderrTail ? `; last output: ${lastLine(stderrTail)}` : ''}.`,
+        };
+    slot.worker = null;
+    slot.ready = null;
+    slot.current?.settle(outcome);
+    this.track(worker.terminate());
+  }
+}
+
+function lastLine(text: string): string {
+  const lines = text.trim().split('\n');
+  return lines[lines.length - 1]!.slice(0, 300);
+}

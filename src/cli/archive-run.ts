@@ -1,0 +1,57 @@
+/**
+ * Running an archive from the command line, for `analyze` and `check`: the inputs named on it, progress on
+ * stderr, Ctrl-C, and the batch's own failures as exit codes. The archive itself is src/archive/.
+ */
+import { collectArchive, type CollectedArchive, type CollectOptions } from '../archive/collect.js';
+import { createProgressReporter } from '../batch/progress.js';
+import { BatchAbortedError, BatchError } from '../batch/run.js';
+import { expandInputs, parseShard, shard } from '../io/inputs.js';
+import type { Store } from '../store/sqlite.js';
+import { err, fail } from './console.js';
+import { EXIT } from './exit.js';
+
+/** The files the inputs name (in one shard of them, with `--shard k/n`), or exit 2 when they name none. */
+export async function inputsOrExit(inputs: string[], shardSpec?: string): Promise<string[]> {
+  const { files, missing } = await expandInputs(inputs);
+  for (const m of missing) err(`verkstad: no such file or no reports in: ${m}`);
+  if (missing.length || files.length === 0) {
+    if (!files.length) err('verkstad: no input reports (PDF, DOCX, Markdown or text) found.');
+    process.exit(EXIT.usage);
+  }
+  if (!shardSpec) return files;
+  const spec = parseShard(shardSpec);
+  if ('error' in spec) {
+    err(`verkstad: ${spec.error}`);
+    process.exit(EXIT.usage);
+  }
+  return shard(files, spec.k, spec.n);
+}
+
+/** Worker threads for a batch: as asked, but no more than there are documents. */
+export const jobsFor = (jobs: number, files: number): number => Math.max(1, Math.min(jobs, files));
+
+/**
+ * The archive analysed, with a progress bar or lines (unless `quiet`, and only with a store: without one the
+ * results are printed, not an archive written). Ctrl-C stops it with exit 130; what was stored stays stored.
+ */
+export async function collectOrExit(files: string[], options: CollectOptions & { quiet?: boolean }, store?: Store): Promise<CollectedArchive> {
+  const { quiet, ...batch } = options;
+  const progress = createProgressReporter({ quiet: Boolean(quiet) || !store });
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  try {
+    return await collectArchive(files, { ...batch, signal: controller.signal, onProgress: progress.update }, store);
+  } catch (e) {
+    if (e instanceof BatchAbortedError) {
+      progress.stop();
+      err(`Stopped after ${e.done} of ${e.total} document(s); run the same command again to finish the rest.`);
+      process.exit(130);
+    }
+    if (e instanceof BatchError) return fail(new Error(e.message));
+    return fail(e);
+  } finally {
+    progress.stop();
+    process.off('SIGINT', onSigint);
+  }
+}

@@ -1,0 +1,33 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { writeOutputsFromStore } from '../../archive/outputs.js';
+import { mergeStores, openStore, STORE_FILE } from '../../store/sqlite.js';
+import { err, fail } from '../console.js';
+
+interface MergeOptions {
+  out: string;
+}
+
+export function registerMerge(program: Command): void {
+  program
+    .command('merge')
+    .description('merge shard stores into one and regenerate the outputs')
+    .argument('<stores...>', 'verkstad.sqlite files (or their --out folders) of the shards')
+    .requiredOption('-o, --out <dir>', 'output folder for the merged store and outputs')
+    .action(merge);
+}
+
+async function merge(stores: string[], opts: MergeOptions): Promise<void> {
+  fs.mkdirSync(opts.out, { recursive: true });
+  const target = openStore(path.join(opts.out, STORE_FILE));
+  try {
+    const report = mergeStores(target, stores);
+    const documents = await writeOutputsFromStore(opts.out, target);
+    err(`Merged ${stores.length} store(s): ${report.added} added, ${report.kept} already there; ${documents} document(s) → ${path.normalize(opts.out + '/')}`);
+  } catch (e) {
+    fail(e);
+  } finally {
+    target.close();
+  }
+}

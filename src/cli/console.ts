@@ -1,0 +1,40 @@
+/**
+ * How a command speaks: results on stdout, messages on stderr, and failing with exit 2 with the errors a person
+ * can act on (every rule or configuration problem as `file:line:column ✖ message`).
+ */
+import { createContext } from '../context.js';
+import { defaultRulesDir, formatRuleError, loadRules, RuleLoadError, type RuleSet } from '../ruleset/load.js';
+import { EXIT } from './exit.js';
+import { forcedLanguage, type ContextFlags } from './options.js';
+
+export const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n');
+export const err = (s: string) => process.stderr.write(s.endsWith('\n') ? s : s + '\n');
+
+export function fail(e: unknown): never {
+  if (e instanceof RuleLoadError) {
+    for (const x of e.errors) err(formatRuleError(x));
+    err(`${e.errors.length} problem(s) in rules or configuration.`);
+  } else err(`verkstad: ${(e as Error).message}`);
+  process.exit(EXIT.usage);
+}
+
+/** ANSI colours on a terminal, unless NO_COLOR; FORCE_COLOR decides either way. */
+export const colourOK = () => (process.env.FORCE_COLOR ? process.env.FORCE_COLOR !== '0' : Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
+
+/** Rules, model and configuration for analysing in this thread, or exit 2 with what is wrong with them. */
+export async function contextOrFail(flags: ContextFlags & { maxPages?: number }) {
+  try {
+    return await createContext({ rulesDir: flags.rules, configPath: flags.config, maxPages: flags.maxPages, language: forcedLanguage(flags.lang) });
+  } catch (e) {
+    fail(e);
+  }
+}
+
+/** The rules alone (no model, no configuration), or exit 2 with every problem in them. */
+export function rulesOrFail(dir: string = defaultRulesDir()): RuleSet {
+  try {
+    return loadRules(dir);
+  } catch (e) {
+    fail(e);
+  }
+}
