@@ -26,6 +26,7 @@ import type { Store } from '../store/sqlite.js';
 import type { AnalyzerModule, AnalyzerOptions } from './analyzer.js';
 import { DEFAULT_INFLATE_LIMITS, type InflateLimits } from './inflate-guard.js';
 import type { BatchProgress } from './progress.js';
+import { processRss, wallClockDeadline, type DeadlineTimer, type MemoryMeter } from './test-hooks.js';
 import type { JobMessage, WorkerData, WorkerMessage } from './worker.js';
 
 export type { BatchProgress } from './progress.js';
@@ -77,6 +78,10 @@ export interface BatchOptions {
   workerOutput?: 'discard' | 'stderr';
   /** Watchdog sampling period. Default 100 ms. */
   watchdogIntervalMs?: number;
+  /** What the memory bound is checked against. Default: the process RSS. Tests pass a meter they control (test-hooks.ts). */
+  memoryMeter?: MemoryMeter;
+  /** Starts each document's time limit. Default: the wall clock. Tests pass a clock they move (test-hooks.ts). */
+  deadlineTimer?: DeadlineTimer;
 }
 
 export interface ResultInfo {
@@ -241,6 +246,7 @@ class Batch {
       // One V8 heap per worker; RSS as a whole is the watchdog's business.
       maxOldGenerationSizeMb: opts.heapMb ?? Math.min(4096, Math.max(256, Math.floor(this.memoryMb / this.jobs))),
       output: opts.workerOutput ?? 'discard',
+      deadlineTimer: opts.deadlineTimer ?? wallClockDeadline,
       onSpawn: () => this.stats.workersStarted++,
       onCpu: (ms) => {
         const s = this.stats;
@@ -429,13 +435,17 @@ class Batch {
   /** After terminating workers their memory takes a moment to go back; start nothing until it has. */
   private async waitForMemoryToSettle(): Promise<void> {
     const deadline = performance.now() + 5000;
-    while (performance.now() < deadline && process.memoryUsage.rss() > this.memoryMb * 0.85 * 1024 ** 2) {
+    while (performance.now() < deadline && this.readMemory() > this.memoryMb * 0.85 * 1024 ** 2) {
       await new Promise((r) => setTimeout(r, 50));
     }
   }
 
+  private readMemory(): number {
+    return (this.opts.memoryMeter ?? processRss)(this.pool.running().map((slot) => slot.current!.job.file));
+  }
+
   private watch(): void {
-    const rss = process.memoryUsage.rss();
+    const rss = this.readMemory();
     const rssMb = Math.round(rss / 1024 ** 2);
     if (rssMb > this.stats.peakRssMb) this.stats.peakRssMb = rssMb;
     if (rss <= this.memoryMb * 1024 ** 2) return;
@@ -497,6 +507,7 @@ interface PoolOptions {
   workerData: WorkerData;
   maxOldGenerationSizeMb: number;
   output: 'discard' | 'stderr';
+  deadlineTimer: DeadlineTimer;
   onSpawn(): void;
   /** CPU a worker thread used since its previous report, in ms; null when it cannot tell. */
   onCpu(ms: number | null): void;
@@ -555,9 +566,9 @@ class Pool {
       throw err;
     }
     if (done) return outcome; // killed (abort, memory alarm) while the worker was starting
-    const timer = setTimeout(() => this.kill(slot, { kind: 'timeout' }), timeoutMs);
+    const cancelDeadline = this.opts.deadlineTimer(timeoutMs, () => this.kill(slot, { kind: 'timeout' }));
     slot.worker!.postMessage({ type: 'job', id: job.index, file: job.file, sha256: job.sha256 } satisfies JobMessage);
-    return outcome.finally(() => clearTimeout(timer));
+    return outcome.finally(cancelDeadline);
   }
 
   /**
