@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { root } from '../helpers.js';
 
 const cli = path.join(root, 'dist', 'cli', 'main.js');
-const run = (args: string[], input?: string) => spawnSync(process.execPath, [cli, ...args], { cwd: root, input, encoding: 'utf8', timeout: 60_000 });
+const run = (args: string[], input?: string) => spawnSync(process.execPath, [cli, ...args], { cwd: root, input, encoding: 'utf8', timeout: 180_000 }); // the timeout only guards against a hang
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'verkstad-cli-'));
 
 describe('CLI contract', () => {
