@@ -8,6 +8,13 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const realReports = path.resolve(root, '..', 'shared', 'real-reports');
 export const hasRealReports = fs.existsSync(path.join(realReports, 'Bokslut_2025.pdf'));
 
+/**
+ * How long a test, or a process it runs, may take before it counts as hung: a guard against a hang only, never a
+ * check of speed. On the 2-core machine under other engineers' load plus two busy loops the slowest test took
+ * 154 s; this leaves room for that several times over. vitest.config.ts uses the same figure.
+ */
+export const HANG_GUARD_MS = 600_000;
+
 /** Debian's Chromium, for the tests that open report.html in a browser (.ci/run installs it). */
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = fs.existsSync(CHROMIUM);

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HANG_GUARD_MS } from '../helpers.js';
 import { goodPdfs, loadDist, root, tempDir } from './helpers.js';
 
 const child = new URL('./resume-child.mjs', import.meta.url).pathname;
@@ -32,7 +33,7 @@ afterAll(() => cleanup());
 function runChild(out: string, killAfterStored?: number): ReturnType<typeof spawnSync> {
   const args = [child, inputDir, out, '1', rulesDir, ...(killAfterStored ? [String(killAfterStored)] : [])];
   // The spawn's timeout only guards against a hang (vitest cannot stop a synchronous spawn).
-  return spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 180_000 });
+  return spawnSync(process.execPath, args, { encoding: 'utf8', timeout: HANG_GUARD_MS });
 }
 
 function storedCount(out: string): number {

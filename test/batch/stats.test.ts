@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HANG_GUARD_MS } from '../helpers.js';
 import { dist as distDir, fakeAnalyzer, frozenClock, loadDist, root, tempDir, writeDocs } from './helpers.js';
 
 type ThreadCpu = typeof import('../../dist/batch/thread-cpu.js');
@@ -76,7 +77,7 @@ describe('analyze --stats', () => {
     const statsFile = path.join(dir, 'stats.json');
     const r = spawnSync(process.execPath, [path.join(distDir, 'cli', 'main.js'), 'analyze', docs, '--out', out, '--jobs', '2', '--quiet', '--stats', statsFile, '--timeout', '3600'], {
       encoding: 'utf8',
-      timeout: 180_000, // a guard against a hang only, as vitest's own timeout cannot stop a synchronous spawn
+      timeout: HANG_GUARD_MS, // a guard against a hang only, as vitest's own timeout cannot stop a synchronous spawn
     });
     expect(r.status, r.stderr).toBe(2); // empty.pdf
     const s = JSON.parse(fs.readFileSync(statsFile, 'utf8'));
