@@ -29,6 +29,8 @@ export function missing(what: 'chromium' | 'real-reports'): string | null {
       ? hasChromium ? null : `chromium not installed (${CHROMIUM}; apt-get install chromium)`
       : hasRealReports ? null : `../shared/real-reports absent (${realReports})`;
   if (reason && process.env.CI) throw new Error(`CI must run every suite, but ${reason}`);
+  // vitest's default reporter shows a skipped file only as a count: say why on stderr, which it prints.
+  if (reason) console.warn(`skipped: ${reason}`);
   return reason;
 }
 

@@ -16,6 +16,7 @@ import { suiteName } from '../helpers.js';
 import { frozenClock, loadDist, root, tempDir } from './helpers.js';
 
 const bigBomb = process.env.VERKSTAD_SKIP_3GB !== '1';
+if (!bigBomb) console.warn('skipped: the 3 GiB bomb with the inflate guard off (VERKSTAD_SKIP_3GB=1)');
 let dist: Awaited<ReturnType<typeof loadDist>>;
 let cases: HostileCase[];
 let cleanup: () => Promise<void>;
