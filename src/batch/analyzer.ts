@@ -34,6 +34,11 @@ export interface Analyzer {
 export interface AnalyzerModule {
   createAnalyzer(opts: AnalyzerOptions): Promise<Analyzer>;
   errorResult(file: string, sha256: string, failure: { code: DocumentErrorCode; message: string }, pages?: number): DocumentResult;
+  /**
+   * This thread's CPU time in ms so far, or null where it cannot be read. Optional: the default reads Linux's
+   * per-thread clock (thread-cpu.ts); a test's analyzer reports figures it chose, so that sums can be checked exactly.
+   */
+  threadCpuMs?(): number | null;
 }
 
 export async function createAnalyzer(opts: AnalyzerOptions): Promise<Analyzer> {

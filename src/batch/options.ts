@@ -8,6 +8,7 @@ import type { Store } from '../store/sqlite.js';
 import type { AnalyzerOptions } from './analyzer.js';
 import { DEFAULT_INFLATE_LIMITS, type InflateLimits } from './inflate-guard.js';
 import type { BatchProgress } from './progress.js';
+import { processRss, wallClockDeadline, type DeadlineTimer, type MemoryMeter } from './test-hooks.js';
 
 export interface BatchOptions {
   /** Worker threads, one document each. Default: available parallelism. */
@@ -51,6 +52,10 @@ export interface BatchOptions {
   workerOutput?: 'discard' | 'stderr';
   /** Watchdog sampling period. Default 100 ms. */
   watchdogIntervalMs?: number;
+  /** What the memory bound is checked against. Default: the process RSS. Tests pass a meter they control (test-hooks.ts). */
+  memoryMeter?: MemoryMeter;
+  /** Starts each document's time limit. Default: the wall clock. Tests pass a clock they move (test-hooks.ts). */
+  deadlineTimer?: DeadlineTimer;
 }
 
 export interface ResultInfo {
@@ -102,6 +107,8 @@ export interface Settings {
   inflateLimits: InflateLimits | false;
   workerOutput: 'discard' | 'stderr';
   watchdogIntervalMs: number;
+  memoryMeter: MemoryMeter;
+  deadlineTimer: DeadlineTimer;
 }
 
 export function settingsOf(opts: BatchOptions): Settings {
@@ -129,6 +136,8 @@ export function settingsOf(opts: BatchOptions): Settings {
     inflateLimits: opts.inflateLimits === undefined ? DEFAULT_INFLATE_LIMITS : opts.inflateLimits,
     workerOutput: opts.workerOutput ?? 'discard',
     watchdogIntervalMs: opts.watchdogIntervalMs ?? 100,
+    memoryMeter: opts.memoryMeter ?? processRss,
+    deadlineTimer: opts.deadlineTimer ?? wallClockDeadline,
   };
 }
 

@@ -9,6 +9,7 @@ import type { DocumentResult } from '../model/result.js';
 import type { Fingerprint } from '../store/cache-key.js';
 import { BatchError } from './errors.js';
 import type { JobMessage, WorkerData, WorkerMessage } from './worker.js';
+import type { DeadlineTimer } from './test-hooks.js';
 
 /** How one document's run in a worker ended. */
 export type Outcome =
@@ -29,6 +30,8 @@ export interface PoolOptions {
   workerData: WorkerData;
   maxOldGenerationSizeMb: number;
   output: 'discard' | 'stderr';
+  /** Starts each document's time limit (test-hooks.ts). */
+  deadlineTimer: DeadlineTimer;
   onSpawn(): void;
   /** CPU a worker thread used since its previous report, in ms; null when it cannot tell. */
   onCpu(ms: number | null): void;
@@ -87,9 +90,9 @@ export class Pool {
       throw err;
     }
     if (done) return outcome; // killed (abort, memory alarm) while the worker was starting
-    const timer = setTimeout(() => this.kill(slot, { kind: 'timeout' }), timeoutMs);
+    const cancelDeadline = this.opts.deadlineTimer(timeoutMs, () => this.kill(slot, { kind: 'timeout' }));
     slot.worker!.postMessage({ type: 'job', id: job.index, file: job.file, sha256: job.sha256 } satisfies JobMessage);
-    return outcome.finally(() => clearTimeout(timer));
+    return outcome.finally(cancelDeadline);
   }
 
   /**

@@ -53,6 +53,7 @@ export class Batch {
       },
       maxOldGenerationSizeMb: settings.heapMb,
       output: settings.workerOutput,
+      deadlineTimer: settings.deadlineTimer,
       onSpawn: () => this.stats.workersStarted++,
       onCpu: (ms) => {
         const s = this.stats;
@@ -62,6 +63,7 @@ export class Batch {
     this.watchdog = new Watchdog(this.pool, {
       memoryMb: settings.memoryMb,
       intervalMs: settings.watchdogIntervalMs,
+      meter: settings.memoryMeter,
       onSuspects: (n) => this.enterIsolation(n),
     });
   }

@@ -20,9 +20,16 @@ export function threadCpuMs(): number | null {
   } catch {
     return null;
   }
+  return cpuMsFromStat(stat);
+}
+
+/** User + system time in ms from the text of a /proc/<pid>/task/<tid>/stat file; null when it is not one. */
+export function cpuMsFromStat(stat: string): number | null {
   // The command name (field 2) is in parentheses and may contain spaces: count fields after the last ')'.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const close = stat.lastIndexOf(')');
+  if (close < 0) return null;
+  const fields = stat.slice(close + 2).split(' ');
   const utime = Number(fields[11]);
   const stime = Number(fields[12]);
-  return Number.isFinite(utime) && Number.isFinite(stime) ? ((utime + stime) * 1000) / USER_HZ : null;
+  return fields.length > 12 && Number.isFinite(utime) && Number.isFinite(stime) ? ((utime + stime) * 1000) / USER_HZ : null;
 }

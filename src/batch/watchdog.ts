@@ -5,9 +5,7 @@
  * alone; the one that still crosses the bound alone is TOO_LARGE, the others finish normally.
  */
 import type { Pool } from './pool.js';
-
-/** How memory is read: the resident set of the whole process, main thread and workers together. */
-export const readRssBytes = (): number => process.memoryUsage.rss();
+import type { MemoryMeter } from './test-hooks.js';
 
 const MB = 1024 ** 2;
 /** After stopping workers, nothing new starts until RSS is back under this share of the bound ... */
@@ -18,6 +16,8 @@ const SETTLE_MS = 5000;
 export interface WatchdogOptions {
   memoryMb: number;
   intervalMs: number;
+  /** How memory is read (test-hooks.ts): by default the resident set of the whole process, workers included. */
+  meter: MemoryMeter;
   /** Called with the number of documents stopped as suspects; the scheduler re-runs each of them alone. */
   onSuspects(count: number): void;
 }
@@ -44,7 +44,7 @@ export class Watchdog {
 
   /** One reading: records the peak and, over the bound, stops the documents that may be to blame. */
   sample(): void {
-    const rss = readRssBytes();
+    const rss = this.read();
     const rssMb = Math.round(rss / MB);
     if (rssMb > this.peakRssMb) this.peakRssMb = rssMb;
     if (rss <= this.opts.memoryMb * MB) return;
@@ -61,10 +61,14 @@ export class Watchdog {
     if (suspects > 0) this.opts.onSuspects(suspects);
   }
 
+  private read(): number {
+    return this.opts.meter(this.pool.running().map((slot) => slot.current!.job.file));
+  }
+
   /** After terminating workers their memory takes a moment to go back; resolves once it has. */
   async settled(): Promise<void> {
     const deadline = performance.now() + SETTLE_MS;
-    while (performance.now() < deadline && readRssBytes() > this.opts.memoryMb * SETTLED_SHARE * MB) {
+    while (performance.now() < deadline && this.read() > this.opts.memoryMb * SETTLED_SHARE * MB) {
       await new Promise((r) => setTimeout(r, 50));
     }
   }

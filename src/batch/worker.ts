@@ -38,10 +38,11 @@ if (!port) throw new Error('batch/worker.js must run in a worker thread');
 const data = workerData as WorkerData;
 
 const mod = (await import(data.analyzerModule)) as AnalyzerModule;
+const cpuMs = mod.threadCpuMs ?? threadCpuMs;
 let analyzer: Awaited<ReturnType<AnalyzerModule['createAnalyzer']>>;
 try {
   analyzer = await mod.createAnalyzer(data.analyzerOptions);
-  port.postMessage({ type: 'ready', fingerprint: analyzer.fingerprint, cpuMs: threadCpuMs() } satisfies WorkerMessage);
+  port.postMessage({ type: 'ready', fingerprint: analyzer.fingerprint, cpuMs: cpuMs() } satisfies WorkerMessage);
 } catch (err) {
   port.postMessage({ type: 'init-error', message: (err as Error)?.message ?? String(err) } satisfies WorkerMessage);
   port.close();
@@ -61,7 +62,7 @@ async function runJob(job: JobMessage): Promise<void> {
     // The analyzer promises never to throw for document problems; anything that still escapes is ours.
     result = mod.errorResult(job.file, job.sha256, { code: 'INTERNAL', message: `Internal error: ${(err as Error)?.message ?? String(err)}` });
   }
-  port!.postMessage({ type: 'result', id: job.id, result, ms: Math.round(performance.now() - t0), cpuMs: threadCpuMs() } satisfies WorkerMessage);
+  port!.postMessage({ type: 'result', id: job.id, result, ms: Math.round(performance.now() - t0), cpuMs: cpuMs() } satisfies WorkerMessage);
 }
 
 async function analyseFile(job: JobMessage): Promise<import('../model/result.js').DocumentResult> {

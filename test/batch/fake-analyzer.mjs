@@ -1,17 +1,39 @@
-// A stand-in for the pipeline (runBatch({ analyzerModule })), driven by the text of each input file:
-//   pages N      the result says N pages
-//   sleep MS     takes MS milliseconds
-//   spin MS      keeps the CPU busy for MS milliseconds
-//   grow MB      allocates MB megabytes (touched, so it counts in RSS) in 32 MB steps every 20 ms, then sleeps 30 s
-//   heap         grows the JavaScript heap until V8 gives up
-//   exit N       the worker thread exits with code N
-//   throw        an uncaught exception in the worker
-//   error CODE   the result carries error CODE
+// A stand-in for the pipeline (runBatch({ analyzerModule })), driven by the text of each input file, one command
+// a line. Nothing here depends on how fast the machine is: a document that should outlast its time limit or fill
+// the memory never finishes on its own, and the test decides when its time runs out (a clock it moves) or what
+// the watchdog reads (a meter it controls, see helpers.ts).
+//   pages N         the result says N pages
+//   hold            never finishes: only the batch can end it (time limit, memory alarm, abort)
+//   hold-once NAME  the first attempt writes the marker NAME beside the file and holds; a later one (after a
+//                   time limit or a memory alarm, in a new worker) finds the marker and goes on
+//   mark NAME       writes the marker NAME beside the file
+//   await NAME      waits until the marker NAME exists beside the file
+//   uses MB         from now on the document holds MB megabytes, as the test's memory meter reads it (<file>.uses)
+//   cpu MS          the document costs MS ms of this thread's CPU, as threadCpuMs() below reports it
+//   cpu unknown     this thread's CPU time cannot be read from now on (threadCpuMs() is null)
+//   heap            grows the JavaScript heap until V8 gives up
+//   exit N          the worker thread exits with code N
+//   throw           an uncaught exception in the worker
+//   error CODE      the result carries error CODE
 // Anything else: a result with one goal whose title is the first line.
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const held = [];
+/** What a freshly started worker reports having used to load this module and build the analyzer. */
+export const STARTUP_CPU_MS = 30;
+let cpuMs = STARTUP_CPU_MS;
+
+export function threadCpuMs() {
+  return cpuMs;
+}
+
+const never = () => new Promise(() => {});
+const tick = () => new Promise((r) => setTimeout(r, 5));
+
+async function untilExists(file) {
+  while (!fs.existsSync(file)) await tick();
+}
 
 export function errorResult(file, sha256, failure, pages = 0) {
   return {
@@ -31,21 +53,22 @@ export async function createAnalyzer(opts) {
     async analyze(file, bytes) {
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       const text = Buffer.from(bytes).toString('utf8');
+      const beside = (name) => path.join(path.dirname(file), name);
       let pages = 1;
       for (const line of text.split('\n')) {
         const [cmd, arg] = line.trim().split(/\s+/);
         if (cmd === 'pages') pages = Number(arg);
-        else if (cmd === 'sleep') await sleep(Number(arg));
-        else if (cmd === 'spin') {
-          for (const end = performance.now() + Number(arg); performance.now() < end; );
-        }
-        else if (cmd === 'grow') {
-          for (let mb = 0; mb < Number(arg); mb += 32) {
-            held.push(Buffer.alloc(32 * 1024 * 1024, 1));
-            await sleep(20);
+        else if (cmd === 'hold') await never();
+        else if (cmd === 'hold-once') {
+          if (!fs.existsSync(beside(arg))) {
+            fs.writeFileSync(beside(arg), '');
+            await never();
           }
-          await sleep(30_000);
-        } else if (cmd === 'heap') {
+        } else if (cmd === 'mark') fs.writeFileSync(beside(arg), '');
+        else if (cmd === 'await') await untilExists(beside(arg));
+        else if (cmd === 'uses') fs.writeFileSync(`${file}.uses`, arg);
+        else if (cmd === 'cpu') cpuMs = arg === 'unknown' || cpuMs === null ? null : cpuMs + Number(arg);
+        else if (cmd === 'heap') {
           const junk = [];
           for (;;) junk.push({ a: Math.random(), b: `${Math.random()}`.repeat(20) });
         } else if (cmd === 'exit') process.exit(Number(arg));
@@ -53,7 +76,7 @@ export async function createAnalyzer(opts) {
           setTimeout(() => {
             throw new Error('fake analyzer exploded');
           }, 0);
-          await sleep(10_000);
+          await never();
         } else if (cmd === 'error') return errorResult(file, sha256, { code: arg, message: `fake ${arg}` }, pages);
       }
       const title = text.split('\n')[0] ?? '';

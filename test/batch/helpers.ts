@@ -13,6 +13,8 @@ import { fileURLToPath } from 'node:url';
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const dist = path.join(root, 'dist');
 export const fakeAnalyzer = new URL('./fake-analyzer.mjs', import.meta.url).href;
+/** The real pipeline, except that a file named `*.hold.*` never finishes (hold-analyzer.mjs). */
+export const holdAnalyzer = new URL('./hold-analyzer.mjs', import.meta.url).href;
 
 const OWN_SOURCES = ['src/batch', 'src/store', 'src/io/inputs.ts', 'src/io/atomic.ts'];
 
@@ -98,14 +100,60 @@ export function goodPdfs(): string[] {
     .sort();
 }
 
-/** Samples RSS of this process (workers are threads of it) every `ms` until stopped. */
-export function rssSampler(ms = 50): { stop(): number } {
-  let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), ms);
+/**
+ * The time limits of a batch under the test's control (`runBatch({ deadlineTimer: clock.deadlineTimer })`): time
+ * moves only when the test calls `advance`, so a document times out because the test let its time pass, never
+ * because the machine was slow.
+ */
+export function manualClock(): {
+  deadlineTimer: (ms: number, expire: () => void) => () => void;
+  advance(ms: number): void;
+  /** Time limits started and not yet over or cancelled. */
+  readonly pending: number;
+} {
+  let now = 0;
+  const timers = new Set<{ at: number; expire(): void }>();
   return {
-    stop() {
-      clearInterval(timer);
-      return Math.round(Math.max(peak, process.memoryUsage.rss()) / 1024 ** 2);
+    deadlineTimer(ms, expire) {
+      const timer = { at: now + ms, expire };
+      timers.add(timer);
+      return () => void timers.delete(timer);
+    },
+    advance(ms) {
+      now += ms;
+      for (const timer of [...timers]) {
+        if (timer.at > now) continue;
+        timers.delete(timer);
+        timer.expire();
+      }
+    },
+    get pending() {
+      return timers.size;
     },
   };
+}
+
+/** Time limits that never run out: for tests about something else, whatever the machine's speed. */
+export const frozenClock = (): (() => void) => () => {};
+
+/**
+ * A memory meter for the watchdog (`runBatch({ memoryMeter })`) that reads what the documents say, not the
+ * machine: `baseMb` plus what each running document holds (a fake document's `uses MB`, written to
+ * `<file>.uses`). A document the batch has stopped holds nothing at once, as if its worker's memory came back
+ * the moment it was terminated. Records every reading.
+ */
+export function documentMeter(baseMb = 100): { meter: (running: readonly string[]) => number; readingsMb: number[] } {
+  const readingsMb: number[] = [];
+  const meter = (running: readonly string[]) => {
+    let mb = baseMb;
+    for (const file of running) if (fs.existsSync(`${file}.uses`)) mb += Number(fs.readFileSync(`${file}.uses`, 'utf8'));
+    readingsMb.push(mb);
+    return mb * 1024 ** 2;
+  };
+  return { meter, readingsMb };
+}
+
+/** Waits until `file` exists (a marker a fake document writes once it has got somewhere). */
+export async function untilExists(file: string): Promise<void> {
+  while (!fs.existsSync(file)) await new Promise((r) => setTimeout(r, 5));
 }

@@ -1,106 +1,63 @@
 /**
- * Hostile and broken PDFs through the real pipeline in worker threads: every file gets its error code,
- * good files are analysed, embedded JavaScript never runs, and a decompression bomb is refused within
- * bounded time and memory.
+ * Hostile and broken PDFs through the real pipeline in worker threads: every file gets its error code, good
+ * files are analysed, embedded JavaScript never runs, and a decompression bomb is refused: by the inflate guard,
+ * and with the guard off by the memory watchdog reading the real process memory.
  *
- * The 3 GB bomb runs by default: generating it takes ~12 s and refusing it ~1 s (inflate guard) or
- * ~8 s (watchdog alone, guard off), about 30 s for this file on the 2-core reference machine.
- * Set VERKSTAD_SKIP_3GB=1 to leave it out.
+ * Time limits never run out here (a frozen clock): no outcome depends on how fast or busy the machine is. No
+ * figure of the machine (time, memory) is asserted; the benchmark measures those. The bomb expands to 3 GiB
+ * (generating it takes ~12 s); VERKSTAD_SKIP_3GB=1 uses a 1.5 GiB one and leaves out the guard-off case, which
+ * needs the bigger one to cross the default memory bound.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PWNED_MARKER, writeHostileSet, type HostileCase } from '../hostile/generate.js';
-import { loadDist, root, rssSampler, tempDir } from './helpers.js';
+import { suiteName } from '../helpers.js';
+import { frozenClock, loadDist, root, tempDir } from './helpers.js';
 
+const bigBomb = process.env.VERKSTAD_SKIP_3GB !== '1';
+if (!bigBomb) console.warn('skipped: the 3 GiB bomb with the inflate guard off (VERKSTAD_SKIP_3GB=1)');
 let dist: Awaited<ReturnType<typeof loadDist>>;
-const cleanups: (() => Promise<void>)[] = [];
-const samples = ['sv-kultur-bokslut.pdf', 'en-council-qpr.pdf'].map((f) => path.join(root, 'corpora', 'samples', f)).filter((f) => fs.existsSync(f));
+let cases: HostileCase[];
+let cleanup: () => Promise<void>;
+const samples = ['sv-kultur-bokslut.pdf', 'en-council-qpr.pdf'].map((f) => path.join(root, 'corpora', 'samples', f));
 
 beforeAll(async () => {
   dist = await loadDist();
   fs.rmSync(PWNED_MARKER, { force: true });
+  const t = await tempDir('hostile');
+  cleanup = t.cleanup;
+  cases = await writeHostileSet(t.dir, { bombBytes: (bigBomb ? 3 : 1.5) * 1024 ** 3 });
 });
-afterAll(async () => {
-  for (const c of cleanups) await c();
-});
+afterAll(() => cleanup?.());
 
-function codeOf(r: { error: { code: string } | null }): string {
-  return r.error?.code ?? 'OK';
-}
+const codeOf = (r: { error: { code: string } | null }): string => r.error?.code ?? 'OK';
 
-function checkCases(cases: HostileCase[], results: { file: string; error: { code: string; message: string } | null; pages: number }[]): void {
-  const byFile = new Map(results.map((r) => [r.file, r]));
-  for (const c of cases) {
-    const r = byFile.get(c.file);
-    expect(r, c.name).toBeDefined();
-    if (c.name === 'bomb') expect(['TOO_LARGE', 'TIMEOUT'], `${c.name}: ${r!.error?.message}`).toContain(codeOf(r!));
-    else expect(codeOf(r!), `${c.name}: ${r!.error?.message}`).toBe(c.expectCode);
-  }
-  for (const s of samples) {
-    const r = byFile.get(s)!;
-    expect(r.error, path.basename(s)).toBeNull();
-    expect(r.pages).toBeGreaterThan(0);
-  }
-}
-
-describe('hostile set (1.5 GB bomb), default bounds, 2 workers', () => {
-  it('gives every file its error code, analyses the good ones, never runs embedded JS', async () => {
-    const { dir, cleanup } = await tempDir('hostile');
-    cleanups.push(cleanup);
-    const cases = await writeHostileSet(dir, { bombBytes: 1.5 * 1024 ** 3 });
+describe('hostile set, default bounds, 2 workers', () => {
+  it('gives every file its error code, analyses the good ones, refuses the bomb unparsed, never runs embedded JS', async () => {
     const files = [...cases.map((c) => c.file), ...samples];
-    const rss = rssSampler();
-    const t0 = Date.now();
-    const results = await dist.run.runBatch(files, { jobs: 2 });
-    const peakMb = rss.stop();
+    const results = await dist.run.runBatch(files, { jobs: 2, deadlineTimer: frozenClock });
     expect(results.map((r) => r.file)).toEqual(files);
-    checkCases(cases, results);
-    const bomb = results.find((r) => r.file.endsWith('bomb.pdf'))!;
-    expect(bomb.error!.message).toMatch(/decompression bomb|memory bound|time limit/);
+    const byFile = new Map(results.map((r) => [r.file, r]));
+    for (const c of cases) expect(codeOf(byFile.get(c.file)!), `${c.name}: ${byFile.get(c.file)!.error?.message}`).toBe(c.expectCode);
+    const bomb = byFile.get(cases.find((c) => c.name === 'bomb')!.file)!;
+    expect(bomb.error!.message).toMatch(/decompression bomb/);
+    for (const s of samples) {
+      expect(byFile.get(s)!.error, path.basename(s)).toBeNull();
+      expect(byFile.get(s)!.pages).toBeGreaterThan(0);
+    }
     expect(fs.existsSync(PWNED_MARKER)).toBe(false);
-    expect(Date.now() - t0).toBeLessThan(60_000);
-    expect(peakMb).toBeLessThan(2048);
-  }, 120_000);
+  });
 });
 
-describe.skipIf(process.env.VERKSTAD_SKIP_3GB === '1')('3 GB decompression bomb', () => {
-  let dir: string;
-  let cases: HostileCase[];
-  beforeAll(async () => {
-    const t = await tempDir('bomb3');
-    cleanups.push(t.cleanup);
-    dir = t.dir;
-    cases = await writeHostileSet(dir); // default bombBytes: 3 GiB
-  }, 120_000);
-
-  it('defaults: the other files finish, the bomb is reported within 90 s, RSS stays under 2 GB', async () => {
-    const files = [...cases.map((c) => c.file), ...samples];
-    const rss = rssSampler();
-    const t0 = Date.now();
-    let bombAt = -1;
-    const results = await dist.run.runBatch(files, {
-      onResult: (r) => {
-        if (r.file.endsWith('bomb.pdf')) bombAt = Date.now() - t0;
-      },
-    });
-    const peakMb = rss.stop();
-    checkCases(cases, results);
-    expect(bombAt).toBeGreaterThanOrEqual(0);
-    expect(bombAt).toBeLessThan(90_000);
-    expect(peakMb).toBeLessThan(2048);
-    expect(fs.existsSync(PWNED_MARKER)).toBe(false);
-  }, 120_000);
-
-  it('with the inflate guard off, the memory watchdog still stops it (RSS under 2 GB)', async () => {
+describe.skipIf(!bigBomb)(suiteName('the 3 GiB bomb with the inflate guard off', bigBomb ? null : 'VERKSTAD_SKIP_3GB=1'), () => {
+  // The one batch test whose watchdog reads the real process memory (the default meter): it shows that meter is
+  // wired to what the parser really holds. With time frozen, only memory can stop the document.
+  it('is stopped by the memory watchdog (or the worker heap limit) as TOO_LARGE', async () => {
     const bomb = cases.find((c) => c.name === 'bomb')!.file;
-    const rss = rssSampler();
-    const t0 = Date.now();
-    const [r] = await dist.run.runBatch([bomb], { jobs: 1, inflateLimits: false });
-    const peakMb = rss.stop();
-    expect(['TOO_LARGE', 'TIMEOUT']).toContain(codeOf(r!));
-    expect(r!.error!.message).toMatch(/memory bound|time limit/);
-    expect(Date.now() - t0).toBeLessThan(90_000);
-    expect(peakMb).toBeLessThan(2048);
-  }, 120_000);
+    const [r] = await dist.run.runBatch([bomb], { jobs: 1, inflateLimits: false, deadlineTimer: frozenClock });
+    expect(codeOf(r!), r!.error?.message).toBe('TOO_LARGE');
+    expect(r!.error!.message).toMatch(/memory bound|JavaScript heap/);
+    expect(fs.existsSync(PWNED_MARKER)).toBe(false);
+  });
 });

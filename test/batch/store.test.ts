@@ -1,12 +1,13 @@
 /**
  * The store as a cache: a rerun takes every document from the store without starting a worker; changed
  * rules mean a new analysis; a stored TIMEOUT is retried under a longer limit. Shards and merge: the
- * union of shard stores merged equals one store of the whole run.
+ * union of shard stores merged equals one store of the whole run. Time limits follow the test's clock (frozen
+ * where they are not the subject), so no outcome depends on how busy the machine is.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fakeAnalyzer, loadDist, root, tempDir, writeDocs } from './helpers.js';
+import { fakeAnalyzer, frozenClock, loadDist, manualClock, root, tempDir, untilExists, writeDocs } from './helpers.js';
 
 let dist: Awaited<ReturnType<typeof loadDist>>;
 let dir: string;
@@ -28,13 +29,15 @@ describe('cache', () => {
     const snapshot = path.join(dir, 'rules-snapshot');
     fs.cpSync(path.join(root, 'rules'), snapshot, { recursive: true });
     const rulesDir = snapshot;
+    const run = (files: string[], opts: Parameters<typeof dist.run.runBatchWithStats>[1]) =>
+      dist.run.runBatchWithStats(files, { jobs: 2, store, deadlineTimer: frozenClock, ...opts });
     try {
-      const first = await dist.run.runBatchWithStats(samples, { jobs: 2, store, rulesDir });
+      const first = await run(samples, { rulesDir });
       expect(first.stats.analysed).toBe(3);
       expect(first.results.every((r) => r.error === null)).toBe(true);
 
       const cachedFlags: boolean[] = [];
-      const second = await dist.run.runBatchWithStats(samples, { jobs: 2, store, rulesDir, onResult: (_r, _i, info) => cachedFlags.push(info.cached) });
+      const second = await run(samples, { rulesDir, onResult: (_r, _i, info) => cachedFlags.push(info.cached) });
       expect(second.stats).toMatchObject({ analysed: 0, cached: 3, workersStarted: 0 });
       expect(cachedFlags).toEqual([true, true, true]);
       expect(JSON.stringify(second.results)).toBe(JSON.stringify(first.results));
@@ -45,7 +48,7 @@ describe('cache', () => {
       fs.mkdirSync(moved);
       const movedFiles = samples.map((f) => path.join(moved, path.basename(f)));
       samples.forEach((f, i) => fs.copyFileSync(f, movedFiles[i]!));
-      const third = await dist.run.runBatchWithStats(movedFiles, { jobs: 2, store, rulesDir });
+      const third = await run(movedFiles, { rulesDir });
       expect(third.stats.cached).toBe(3);
       expect(third.results.map((r) => r.file)).toEqual(movedFiles);
       expect(store.allResults(movedFiles).map((r) => r.file)).toEqual(movedFiles);
@@ -54,39 +57,45 @@ describe('cache', () => {
       const rules = path.join(dir, 'rules-copy');
       fs.cpSync(snapshot, rules, { recursive: true });
       fs.appendFileSync(path.join(rules, 'sv', 'status.yaml'), '\n# changed\n');
-      const fourth = await dist.run.runBatchWithStats(samples, { jobs: 2, store, rulesDir: rules });
+      const fourth = await run(samples, { rulesDir: rules });
       expect(fourth.stats).toMatchObject({ analysed: 3, cached: 0 });
       expect(store.counts().analyses).toBe(6);
       expect(store.counts().documents).toBe(3); // one row per content: the newer analysis replaced the older
     } finally {
       store.close();
     }
-  }, 120_000);
+  });
 
   it('a stored TIMEOUT is reused under the same limit and retried under a longer one', async () => {
-    const files = writeDocs(path.join(dir, 'bounded'), { 's.txt': 'slowish\nsleep 1500' });
+    // The first attempt never finishes; the test lets its 300 ms pass. A later attempt finishes.
+    const sub = path.join(dir, 'bounded');
+    const files = writeDocs(sub, { 's.txt': 'slowish\nhold-once s.held' });
     const store = dist.store.openStore(path.join(dir, 'bounded-out'));
     try {
       const opts = { jobs: 1, store, analyzerModule: fakeAnalyzer };
-      const [a] = await dist.run.runBatch(files, { ...opts, timeoutMs: 300 });
-      expect(a!.error?.code).toBe('TIMEOUT');
-      const again = await dist.run.runBatchWithStats(files, { ...opts, timeoutMs: 300 });
-      expect(again.stats.cached).toBe(1);
-      const longer = await dist.run.runBatchWithStats(files, { ...opts, timeoutMs: 10_000 });
-      expect(longer.stats.analysed).toBe(1);
+      const clock = manualClock();
+      const first = dist.run.runBatch(files, { ...opts, timeoutMs: 300, deadlineTimer: clock.deadlineTimer });
+      await untilExists(path.join(sub, 's.held'));
+      clock.advance(300);
+      expect((await first)[0]!.error?.code).toBe('TIMEOUT');
+      const again = await dist.run.runBatchWithStats(files, { ...opts, timeoutMs: 300, deadlineTimer: frozenClock });
+      expect(again.stats).toMatchObject({ cached: 1, analysed: 0 });
+      expect(again.results[0]!.error?.code).toBe('TIMEOUT');
+      const longer = await dist.run.runBatchWithStats(files, { ...opts, timeoutMs: 10_000, deadlineTimer: frozenClock });
+      expect(longer.stats).toMatchObject({ cached: 0, analysed: 1 });
       expect(longer.results[0]!.error).toBeNull();
     } finally {
       store.close();
     }
-  }, 60_000);
+  });
 
   it('identical files in one batch are analysed once', async () => {
-    const files = writeDocs(path.join(dir, 'dups'), { 'a.txt': 'same\nsleep 200', 'b.txt': 'same\nsleep 200', 'c.txt': 'other' });
-    const { results, stats } = await dist.run.runBatchWithStats(files, { jobs: 2, analyzerModule: fakeAnalyzer });
+    const files = writeDocs(path.join(dir, 'dups'), { 'a.txt': 'same', 'b.txt': 'same', 'c.txt': 'other' });
+    const { results, stats } = await dist.run.runBatchWithStats(files, { jobs: 2, analyzerModule: fakeAnalyzer, deadlineTimer: frozenClock });
     expect(stats.analysed).toBe(2);
     expect(results.map((r) => r.file)).toEqual(files);
     expect(results[0]!.sha256).toBe(results[1]!.sha256);
-  }, 30_000);
+  });
 });
 
 describe('shards and merge', () => {
@@ -107,7 +116,7 @@ describe('shards and merge', () => {
     const docs: Record<string, string> = {};
     for (let i = 0; i < 30; i++) docs[`r${i}.txt`] = `rapport ${i}\npages ${1 + (i % 7)}${i % 9 === 0 ? '\nerror INVALID_PDF' : ''}`;
     const files = writeDocs(path.join(dir, 'merge-in'), docs);
-    const opts = { jobs: 2, analyzerModule: fakeAnalyzer };
+    const opts = { jobs: 2, analyzerModule: fakeAnalyzer, deadlineTimer: frozenClock };
     const full = dist.store.openStore(path.join(dir, 'merge-full'));
     await dist.run.runBatch(files, { ...opts, store: full });
     const parts = [1, 2].map((k) => dist.inputs.shard(files, k, 2));
@@ -139,5 +148,5 @@ describe('shards and merge', () => {
     expect(merged.counts()).toEqual(full.counts());
     merged.close();
     full.close();
-  }, 60_000);
+  });
 });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/extract/index.js';
-import { hasRealReports, realReports, root } from '../helpers.js';
+import { HANG_GUARD_MS, hasRealReports, realReports, root } from '../helpers.js';
 import { APPLIED_EXPORT, applyPatches, PDFJS_MODULE_SUFFIX, PDFJS_PATCHES, type PdfjsModule } from '../../src/extract/pdfjs-patches.js';
 
 const require = createRequire(import.meta.url);
@@ -42,7 +42,7 @@ describe('load-time fixes to pdfjs', () => {
     const script = `import { Worker } from 'node:worker_threads';
       const w = new Worker(${JSON.stringify(inWorker)}, { eval: true });
       w.once('message', (m) => { console.log(JSON.stringify(m)); void w.terminate(); });`;
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: HANG_GUARD_MS });
     expect(JSON.parse(out.trim()).sort()).toEqual(PDFJS_PATCHES.map((p) => p.id).sort());
   });
 
@@ -65,11 +65,11 @@ describe('load-time fixes to pdfjs', () => {
         out.digests.push(createHash('sha256').update(JSON.stringify(doc)).digest('hex'));
       }
       console.log(JSON.stringify(out));`;
-    const patched = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 120_000 }).trim());
+    const patched = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: HANG_GUARD_MS }).trim());
     expect(patched.patches.sort()).toEqual(PDFJS_PATCHES.map((p) => p.id).sort());
     for (const [i, f] of pdfs.entries()) {
       const doc = await extractDocument(new Uint8Array(readFileSync(f)));
       expect(patched.digests[i], path.relative(root, f)).toBe(createHash('sha256').update(JSON.stringify(doc)).digest('hex'));
     }
-  }, 180_000);
+  });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, formatCsv } from '../../src/report/csv.js';
-import { expectGolden } from './golden.js';
-import { HOSTILE_TITLE, SAMPLES, hostileResult, sampleResult } from './sample-results.js';
+import { expectGolden } from '../golden/expect-golden.js';
+import { reportGoldens } from '../golden/goldens.js';
+import { HOSTILE_TITLE, hostileResult, sampleResult } from './sample-results.js';
 
 /** RFC 4180 reader, enough to check what formatCsv writes (no new dependency for csv-parse). */
 function parseCsv(text: string): string[][] {
@@ -33,10 +34,8 @@ function records(text: string): Record<string, string>[] {
 }
 
 describe('csv', () => {
-  for (const [name, result] of Object.entries(SAMPLES)) {
-    it(`matches the golden file for ${name}`, () => {
-      expectGolden(`${name}.csv`, formatCsv(result));
-    });
+  for (const golden of reportGoldens('csv')) {
+    it(`matches ${golden.file}`, () => expectGolden(golden));
   }
 
   it('has one row per goal and one per failed document', () => {

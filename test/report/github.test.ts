@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty, formatGithub } from '../../src/report/github.js';
-import { expectGolden } from './golden.js';
-import { SAMPLES, hostileResult, sampleResult } from './sample-results.js';
+import { expectGolden } from '../golden/expect-golden.js';
+import { reportGoldens } from '../golden/goldens.js';
+import { hostileResult, sampleResult } from './sample-results.js';
 
 describe('github', () => {
-  for (const [name, result] of Object.entries(SAMPLES)) {
-    it(`matches the golden file for ${name}`, () => {
-      expectGolden(`${name}.github.txt`, formatGithub(result));
-    });
+  for (const golden of reportGoldens('github')) {
+    it(`matches ${golden.file}`, () => expectGolden(golden));
   }
 
   it('escapes as @actions/core does', () => {

@@ -3,16 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { AnalysisResult } from '../../src/model/result.js';
 import { formatJson } from '../../src/report/json.js';
 import { analysisJsonSchema, analysisJsonSchemaText } from '../../src/report/schema.js';
-import { expectGolden } from './golden.js';
+import { expectGolden } from '../golden/expect-golden.js';
+import { reportGoldens } from '../golden/goldens.js';
 import { SAMPLES } from './sample-results.js';
 
 const SCHEMA_FILE = new URL('../../src/report/verkstad.schema.json', import.meta.url);
 
 describe('json', () => {
+  for (const golden of reportGoldens('json')) {
+    it(`matches ${golden.file}`, () => expectGolden(golden));
+  }
+
   for (const [name, result] of Object.entries(SAMPLES)) {
-    it(`matches the golden file for ${name}`, () => {
-      expectGolden(`${name}.json`, formatJson(result));
-    });
 
     it(`parses back through the zod schema unchanged (${name})`, () => {
       const text = formatJson(result);

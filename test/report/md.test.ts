@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { formatMarkdown } from '../../src/report/md.js';
-import { expectGolden } from './golden.js';
-import { SAMPLES, hostileResult, sampleResult } from './sample-results.js';
+import { expectGolden } from '../golden/expect-golden.js';
+import { reportGoldens } from '../golden/goldens.js';
+import { hostileResult, sampleResult } from './sample-results.js';
 
 describe('md', () => {
-  for (const [name, result] of Object.entries(SAMPLES)) {
-    it(`matches the golden file for ${name}`, () => {
-      expectGolden(`${name}.md`, formatMarkdown(result));
-    });
+  for (const golden of reportGoldens('md')) {
+    it(`matches ${golden.file}`, () => expectGolden(golden));
   }
 
   it('gives each document a heading and puts flagged goals before the table of all goals', () => {

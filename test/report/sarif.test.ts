@@ -1,16 +1,15 @@
 import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { SARIF_RULES, formatSarif } from '../../src/report/sarif.js';
-import { expectGolden } from './golden.js';
-import { SAMPLES, hostileResult, sampleResult } from './sample-results.js';
+import { expectGolden } from '../golden/expect-golden.js';
+import { reportGoldens } from '../golden/goldens.js';
+import { hostileResult, sampleResult } from './sample-results.js';
 
 const parse = (text: string): Log => JSON.parse(text) as Log;
 
 describe('sarif', () => {
-  for (const [name, result] of Object.entries(SAMPLES)) {
-    it(`matches the golden file for ${name}`, () => {
-      expectGolden(`${name}.sarif`, formatSarif(result));
-    });
+  for (const golden of reportGoldens('sarif')) {
+    it(`matches ${golden.file}`, () => expectGolden(golden));
   }
 
   it('is SARIF 2.1.0 with one run by verkstad and stable rule ids', () => {

@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { formatText } from '../../src/report/text.js';
-import { expectGolden } from './golden.js';
-import { SAMPLES, hostileResult, sampleResult } from './sample-results.js';
+import { expectGolden } from '../golden/expect-golden.js';
+import { reportGoldens } from '../golden/goldens.js';
+import { hostileResult, sampleResult } from './sample-results.js';
 
 describe('text', () => {
-  for (const [name, result] of Object.entries(SAMPLES)) {
-    it(`matches the golden files for ${name}`, () => {
-      expectGolden(`${name}.text.txt`, formatText(result, { colour: false }));
-      expectGolden(`${name}.text-colour.txt`, formatText(result, { colour: true }));
-      expectGolden(`${name}.text-why.txt`, formatText(result, { colour: false, why: true }));
-    });
+  for (const golden of [...reportGoldens('text'), ...reportGoldens('text-colour'), ...reportGoldens('text-why')]) {
+    it(`matches ${golden.file}`, () => expectGolden(golden));
   }
 
   it('writes no escape character at all without colour, even when the PDF holds one', () => {
