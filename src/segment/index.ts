@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Mark } from '../model/extract.js';
-import type { GoalDraft, Paragraph } from '../model/goal.js';
+import type { Paragraph, SegmentedGoal } from '../model/goal.js';
 import type { Block, Cell, LayoutDocument, Line, Row, Table } from '../model/layout.js';
 import type { Indicator, Language, Status } from '../model/result.js';
 import type { RuleSet } from '../ruleset/load.js';
@@ -14,7 +14,7 @@ export { detectLanguage, documentText } from './language.js';
 
 export interface SegmentResult {
   language: Language;
-  goals: GoalDraft[];
+  goals: SegmentedGoal[];
 }
 
 type Unit =
@@ -57,27 +57,26 @@ export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: 
   const us: Unit[] = units(doc).flatMap((u): Unit[] => (u.kind === 'table' ? splitAtHeaders(u.table, v).map((table) => ({ ...u, table })) : [u]));
   const legend = emptyLegend();
   collectLegends(us, legend, v);
-  const goals: GoalDraft[] = [];
+  const goals: SegmentedGoal[] = [];
   const seen = new Set<string>();
   /** Which table (or heading run) a goal came from: repeats are only looked for across tables. */
-  const origin = new Map<GoalDraft, number>();
-  const wordsOf = new Map<GoalDraft, Set<string>>();
-  const fromTables = new Set<GoalDraft>();
+  const origin = new Map<SegmentedGoal, number>();
+  const wordsOf = new Map<SegmentedGoal, Set<string>>();
+  const fromTables = new Set<SegmentedGoal>();
   let currentOrigin = 0;
   /** `fromTable`: KPI rows repeat in later panels under other wording; headings are only ever repeated exactly. */
-  const add = (g: Omit<GoalDraft, 'id' | 'orientation' | 'orientationReason'>, fromTable = false): GoalDraft | null => {
+  const add = (g: Omit<SegmentedGoal, 'id' | 'section'>, fromTable = false): SegmentedGoal | null => {
     const key = normalise(g.title);
     if (!key || seen.has(key)) return null;
     // A KPI repeated later in a panel of its own ("% of …" again as "Percentage of …") is the same goal.
     const words = titleWords(g.title);
     if (fromTable && goals.some((o) => origin.get(o) !== currentOrigin && fromTables.has(o) && sameTitle(words, wordsOf.get(o)!))) return null;
     seen.add(key);
-    const o = orientationOf(g.title, section, v);
-    const goal: GoalDraft = {
+    const goal: SegmentedGoal = {
       ...g,
       id: createHash('sha256').update(`${g.page}\0${key}`).digest('hex').slice(0, 12),
-      orientation: o.orientation,
-      orientationReason: o.reason,
+      // Orientation is classification: the section is what it reads where the title says nothing.
+      section: section || null,
     };
     goals.push(goal);
     origin.set(goal, currentOrigin);
@@ -88,10 +87,10 @@ export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: 
 
   /** The nearest heading above that is not itself a goal: "Målområde: Välfungerande organisation". */
   let section = '';
-  let current: GoalDraft | null = null;
+  let current: SegmentedGoal | null = null;
   let goalUnit = -1;
   /** The last goal of the previous table, for a commentary cell carried over a page break. */
-  let lastTableGoal: GoalDraft | null = null;
+  let lastTableGoal: SegmentedGoal | null = null;
   let currentLevel = 99;
   /** The last table row was commentary: the next one may be the same comment's next line. */
   let commentRun = false;
@@ -217,8 +216,8 @@ export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: 
     inActivities = false;
     const shared = header?.latest ? before.filter((p) => !hasRole(p.text, 'legend-heading', v)) : [];
     const carried = us[i - 1]?.kind === 'table' && us[i - 1].page === t.page - 1;
-    let last: GoalDraft | null = carried ? lastTableGoal : null;
-    const rowGoals: GoalDraft[] = [];
+    let last: SegmentedGoal | null = carried ? lastTableGoal : null;
+    const rowGoals: SegmentedGoal[] = [];
     for (const { r, st } of goalRows) {
       const titleCell = titleCellOf(r, header, v);
       if (st && titleCell && titleCell.text && !statusOfText(titleCell.text, v)) {
@@ -276,8 +275,8 @@ function sameTitle(a: Set<string>, b: Set<string>): boolean {
  * ("EHC plans issued within 20 weeks. Performance rose …") is that KPI's alone (the naming sentence dropped);
  * the rest is the directorate's commentary on all the KPIs that have no paragraph of their own.
  */
-function distributeCommentary(goals: GoalDraft[], paragraphs: Paragraph[]): void {
-  const own = new Map<GoalDraft, Paragraph[]>();
+function distributeCommentary(goals: SegmentedGoal[], paragraphs: Paragraph[]): void {
+  const own = new Map<SegmentedGoal, Paragraph[]>();
   const general: Paragraph[] = [];
   const stem = (ws: Set<string>) => new Set([...ws].map((w) => w.slice(0, 5)));
   for (const p of paragraphs) {
@@ -286,7 +285,7 @@ function distributeCommentary(goals: GoalDraft[], paragraphs: Paragraph[]): void
     // Only a short opening sentence that just names a KPI ("Homelessness prevention.", "EHC plans issued within
     // 20 weeks.") gives the paragraph to that KPI; a directorate's running commentary stays with all its KPIs.
     const shortLead = first.split(/\s+/).length <= 10;
-    let best: GoalDraft | null = null, bestScore = 0, ties = 0;
+    let best: SegmentedGoal | null = null, bestScore = 0, ties = 0;
     for (const g of shortLead ? goals : []) {
       const tw = stem(titleWords(g.title));
       let common = 0;
@@ -353,7 +352,7 @@ function isSectionRow(r: Row, bodyFontSize: number): boolean {
 }
 
 /** Commentary in a table often comes a line to a row: lines of one comment join into one paragraph. */
-function addComment(goal: GoalDraft, text: string, page: number, continues: boolean): void {
+function addComment(goal: SegmentedGoal, text: string, page: number, continues: boolean): void {
   const last = goal.justification[goal.justification.length - 1];
   if (continues && last) last.text = joinLines([last.text, text]);
   else goal.justification.push({ text, page });
@@ -372,7 +371,7 @@ function isMarkedTitle(u: Extract<Unit, { kind: 'text' }>, legend: Legend): bool
   return u.lines[0].marks.some((m) => statusOfMark(m, legend) && m.kind !== 'cell');
 }
 
-type StatusFound = { status: Status; statusSource: GoalDraft['statusSource']; statusEvidence: string };
+type StatusFound = { status: Status; statusSource: SegmentedGoal['statusSource']; statusEvidence: string };
 
 function statusFromMarks(marks: Mark[], legend: Legend): StatusFound | null {
   for (const m of marks) {
@@ -441,22 +440,6 @@ function stripLabel(text: string, v: Vocabulary): string {
   if (m && hasRole(m[1], 'justification-label', v)) return m[2];
   if (hasRole(text, 'justification-label', v) && !text.includes(':')) return '';
   return text;
-}
-
-/**
- * Organisation when the title says so (employer, finances, administration); residents when the title names them;
- * else as the section the goal stands in ("Målområde: Välfungerande organisation"); else residents.
- */
-function orientationOf(title: string, section: string, v: Vocabulary): { orientation: 'residents' | 'organisation'; reason: string | null } {
-  const match = (text: string, o: 'residents' | 'organisation') =>
-    v.orientation.find((r) => r.orientation === o && r.regexes.some((re) => re.test(text)));
-  const org = match(title, 'organisation');
-  if (org) return { orientation: 'organisation', reason: org.id };
-  const res = match(title, 'residents');
-  if (res) return { orientation: 'residents', reason: res.id };
-  const sec = section ? match(section, 'organisation') : undefined;
-  if (sec) return { orientation: 'organisation', reason: `${sec.id} (section "${section}")` };
-  return { orientation: 'residents', reason: null };
 }
 
 interface TableHeader {

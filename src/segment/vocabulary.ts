@@ -1,5 +1,5 @@
 import type { Language, Status } from '../model/result.js';
-import type { OrientationRule, RuleSet, StatusRule, StructureRule } from '../ruleset/load.js';
+import type { RuleSet, StatusRule, StructureRule } from '../ruleset/load.js';
 import type { StructureRole } from '../ruleset/schema.js';
 
 /** The rules the segment stage needs for one language, compiled for quick lookup. */
@@ -9,7 +9,6 @@ export interface Vocabulary {
   /** Words that are a status only in a status column ("Met", "Achieved"). */
   columnStatusWords: { phrase: string; status: Status; ruleId: string }[];
   structure: StructureRule[];
-  orientation: OrientationRule[];
 }
 
 export function vocabularyFor(rules: RuleSet, language: Language): Vocabulary {
@@ -23,7 +22,6 @@ export function vocabularyFor(rules: RuleSet, language: Language): Vocabulary {
     statusWords: words(false),
     columnStatusWords: words(true),
     structure: rules.rules.filter((r): r is StructureRule => r.kind === 'structure' && r.language === language),
-    orientation: rules.rules.filter((r): r is OrientationRule => r.kind === 'orientation' && r.language === language),
   };
 }
 
