@@ -69,7 +69,7 @@ export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: 
     const key = normalise(g.title);
     if (!key || seen.has(key)) return null;
     // A KPI repeated later in a panel of its own ("% of …" again as "Percentage of …") is the same goal.
-    const words = titleWords(g.title);
+    const words = titleWords(g.title, v);
     if (fromTable && goals.some((o) => origin.get(o) !== currentOrigin && fromTables.has(o) && sameTitle(words, wordsOf.get(o)!))) return null;
     seen.add(key);
     const goal: SegmentedGoal = {
@@ -248,7 +248,7 @@ export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: 
     const lastRow = t.rows[t.rows.length - 1];
     const bareLabel = lastRow && hasRole(clean(lastRow.cells.map((c) => c.text).join(' ')), 'justification-label', v);
     current = last && !header?.latest && (bareLabel || last.justification.length === 0) ? last : null;
-    if (shared.length) distributeCommentary(rowGoals, shared);
+    if (shared.length) distributeCommentary(rowGoals, shared, v);
     lastTableGoal = last;
     currentLevel = 99;
     pending = [];
@@ -256,11 +256,17 @@ export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: 
   return { language: lang, goals: goals.filter((g) => g.title.length > 2) };
 }
 
-const STOP = new Set(['of', 'the', 'a', 'an', 'and', 'to', 'in', 'for', 'och', 'att', 'för', 'i', 'av', 'med', 'som', 'en', 'ett', 'till']);
+/** The share words (`percentage-word`) become "percentage", so that "percent" in a commentary meets them by stem. */
+const SHARE = 'percentage';
 
-function titleWords(title: string): Set<string> {
-  const t = title.toLowerCase().replace(/%/g, ' percentage ').replace(/\bproportion\b/g, 'percentage');
-  return new Set(t.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !STOP.has(w)));
+/** A title's words for comparing titles: without the language's `title-stop-word`s, every share word as one. */
+function titleWords(title: string, v: Vocabulary): Set<string> {
+  const words = new Set<string>();
+  for (const w of title.toLowerCase().match(/[\p{L}\p{N}]+|%/gu) ?? []) {
+    if (hasRole(w, 'percentage-word', v)) words.add(SHARE);
+    else if (w.length > 1 && !hasRole(w, 'title-stop-word', v)) words.add(w);
+  }
+  return words;
 }
 
 function sameTitle(a: Set<string>, b: Set<string>): boolean {
@@ -275,19 +281,19 @@ function sameTitle(a: Set<string>, b: Set<string>): boolean {
  * ("EHC plans issued within 20 weeks. Performance rose …") is that KPI's alone (the naming sentence dropped);
  * the rest is the directorate's commentary on all the KPIs that have no paragraph of their own.
  */
-function distributeCommentary(goals: SegmentedGoal[], paragraphs: Paragraph[]): void {
+function distributeCommentary(goals: SegmentedGoal[], paragraphs: Paragraph[], v: Vocabulary): void {
   const own = new Map<SegmentedGoal, Paragraph[]>();
   const general: Paragraph[] = [];
   const stem = (ws: Set<string>) => new Set([...ws].map((w) => w.slice(0, 5)));
   for (const p of paragraphs) {
     const first = /^(.{3,160}?[.:])\s/.exec(p.text + ' ')?.[1] ?? '';
-    const lead = stem(titleWords(first));
+    const lead = stem(titleWords(first, v));
     // Only a short opening sentence that just names a KPI ("Homelessness prevention.", "EHC plans issued within
     // 20 weeks.") gives the paragraph to that KPI; a directorate's running commentary stays with all its KPIs.
     const shortLead = first.split(/\s+/).length <= 10;
     let best: SegmentedGoal | null = null, bestScore = 0, ties = 0;
     for (const g of shortLead ? goals : []) {
-      const tw = stem(titleWords(g.title));
+      const tw = stem(titleWords(g.title, v));
       let common = 0;
       for (const w of tw) if (lead.has(w)) common++;
       const sc = lead.size ? common / lead.size : 0;
@@ -387,7 +393,7 @@ function statusFollowing(us: Unit[], i: number, v: Vocabulary, legend: Legend): 
   if (head.kind === 'heading') {
     const inTitle = /[:–-]\s*([^:–-]+)$/.exec(head.text);
     const s = inTitle ? statusOfText(inTitle[1], v) : null;
-    if (s && /^(status|bedömning|rag)/i.test(normalise(head.text.split(/[:–-]/).slice(-2, -1)[0] ?? '')) === false && inTitle && /status|bedömning|rag/i.test(head.text)) {
+    if (s && v.statusLabel.opens.test(normalise(head.text.split(/[:–-]/).slice(-2, -1)[0] ?? '')) === false && inTitle && v.statusLabel.anywhere.test(head.text)) {
       return { status: s.status, statusSource: 'word', statusEvidence: `"${inTitle[1].trim()}" in the heading (${s.ruleId})` };
     }
   }
@@ -406,11 +412,11 @@ function statusFollowing(us: Unit[], i: number, v: Vocabulary, legend: Legend): 
       return null; // a marked line is a goal or legend entry of its own
     }
     const first = u.kind === 'text' ? u.lines[0].text : u.text;
-    const s = statusOfText(first, v) ?? (/^(status|bedömning|rag|rating|måluppfyllelse)\b/i.test(first) ? statusInSentence(first, v) : null);
+    const s = statusOfText(first, v) ?? (v.statusLabel.opensAsWord.test(first) ? statusInSentence(first, v) : null);
     if (s) return { status: s.status, statusSource: 'word', statusEvidence: `"${first.trim()}" (${s.ruleId})` };
     if (u.kind === 'heading' && !hasRole(u.text, 'justification-label', v)) return null;
     const sentence = u.kind === 'text' ? statusInSentence(u.text.split(/(?<=[.!?])\s/)[0] ?? '', v) : null;
-    if (sentence && /^(målet|bedömning|status)/i.test(first)) {
+    if (sentence && hasRole(first, 'status-sentence-opener', v)) {
       return { status: sentence.status, statusSource: 'word', statusEvidence: `"${first.trim()}" (${sentence.ruleId})` };
     }
   }
@@ -431,8 +437,8 @@ function leadingStatusPhrase(text: string, v: Vocabulary): boolean {
 }
 
 function stripStatusWord(title: string, v: Vocabulary): string {
-  const m = /^(.*?)[\s–-]*(?:status|bedömning|rag)\s*:\s*[^:]+$/i.exec(title);
-  return m && statusOfText(title.slice(m[1].length).replace(/^[\s–-]*(status|bedömning|rag)\s*:/i, ''), v) ? m[1].trim() : title;
+  const m = v.statusLabel.endsTitle.exec(title);
+  return m && statusOfText(title.slice(m.groups!.title.length).replace(v.statusLabel.leads, ''), v) ? m.groups!.title.trim() : title;
 }
 
 function stripLabel(text: string, v: Vocabulary): string {
