@@ -1,6 +1,7 @@
 import type { Language, Status } from '../model/result.js';
 import type { RuleSet, StatusRule, StructureRule } from '../ruleset/load.js';
 import type { StructureRole } from '../ruleset/schema.js';
+import { THRESHOLDS } from './thresholds.js';
 
 /**
  * The words that label a status ("Status", "Bedömning", "RAG": the `status-label` role), placed in the few
@@ -64,7 +65,7 @@ export function statusOfText(text: string, v: Vocabulary, inStatusColumn = false
   let t = normalise(text);
   const labelled = v.statusLabel.beforeStatus.exec(t);
   if (labelled) t = labelled.groups!.status;
-  if (t.length > 60) return null;
+  if (t.length > THRESHOLDS.statusTextMaxChars) return null;
   for (const w of v.statusWords) if (t === w.phrase) return { status: w.status, ruleId: w.ruleId };
   if (inStatusColumn || labelled) for (const w of v.columnStatusWords) if (t === w.phrase) return { status: w.status, ruleId: w.ruleId };
   return null;
@@ -78,7 +79,7 @@ export function statusInSentence(text: string, v: Vocabulary): { status: Status;
   const t = ` ${normalise(text)} `;
   const labelled = v.statusLabel.opens.test(normalise(text));
   for (const w of v.statusWords) {
-    if (w.phrase.split(' ').length < 3 && !labelled) continue;
+    if (w.phrase.split(' ').length < THRESHOLDS.sentenceStatusMinWords && !labelled) continue;
     if (t.includes(` ${w.phrase} `)) return { status: w.status, ruleId: w.ruleId };
   }
   return null;
