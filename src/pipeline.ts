@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { assessGoals, summarise } from './assess/index.js';
 import { classifyGoalSentences, type Classifier } from './classify/index.js';
+import { orientGoals } from './classify/orientation.js';
 import type { ExtractOptions } from './extract/index.js';
 import { layoutDocument } from './layout/index.js';
 import type { ExtractedDocument } from './model/extract.js';
@@ -9,7 +10,7 @@ import { DocumentFailure } from './model/errors.js';
 import { STATUS_GLYPH_CLASS } from './model/symbols.js';
 import type { LayoutDocument } from './model/layout.js';
 import type { DocumentResult, Language } from './model/result.js';
-import type { GoalDraft } from './model/goal.js';
+import type { SegmentedGoal } from './model/goal.js';
 import type { RuleSet } from './ruleset/load.js';
 import type { AssessConfig } from './assess/config.js';
 import { segmentDocument } from './segment/index.js';
@@ -30,7 +31,7 @@ export interface PipelineContext {
 export interface StageOutputs {
   extract?: ExtractedDocument;
   layout: LayoutDocument;
-  segment: { language: Language; goals: GoalDraft[] };
+  segment: { language: Language; goals: SegmentedGoal[] };
   result: DocumentResult;
 }
 
@@ -103,7 +104,8 @@ export async function runStages(file: string, bytes: Uint8Array, ctx: PipelineCo
     layout = await draftToLayout(file, bytes, kind);
   }
   const segment = segmentDocument(layout, ctx.rules, ctx.language);
-  const classified = classifyGoalSentences(segment.goals, segment.language, ctx.classifier);
+  const oriented = orientGoals(segment.goals, ctx.rules, segment.language);
+  const classified = classifyGoalSentences(oriented, segment.language, ctx.classifier);
   const goals = assessGoals(classified, segment.language, ctx.config);
   const result: DocumentResult = {
     file,

@@ -1,23 +1,27 @@
 import { z } from 'zod';
-import { Indicator, Orientation, Status, type Sentence } from './result.js';
+import { Goal, type Sentence } from './result.js';
 
 export const Paragraph = z.object({ text: z.string(), page: z.number().int() });
 export type Paragraph = z.infer<typeof Paragraph>;
 
-/** A goal as the segment stage finds it: before its sentences are split, labelled and assessed. */
-export const GoalDraft = z.object({
-  id: z.string(),
-  title: z.string(),
-  page: z.number().int(),
-  status: Status,
-  statusSource: z.enum(['legend', 'colour', 'word', 'none']),
-  statusEvidence: z.string(),
-  orientation: Orientation,
-  orientationReason: z.string().nullable(),
+/** How a goal's status was read: from the report's own legend, the colour class of its mark, a status word, or not at all. */
+export const StatusSource = z.enum(['legend', 'colour', 'word', 'none']);
+export type StatusSource = z.infer<typeof StatusSource>;
+
+/**
+ * A goal as the segment stage finds it: the public `Goal`'s fields that segment decides, with its justification
+ * still whole paragraphs, and the section it stands in for the classify stage to read its orientation from.
+ */
+export const SegmentedGoal = Goal.pick({ id: true, title: true, page: true, status: true, statusEvidence: true, indicators: true, activities: true }).extend({
+  statusSource: StatusSource,
   justification: z.array(Paragraph),
-  indicators: z.array(Indicator),
-  activities: z.array(z.object({ title: z.string(), page: z.number().int(), status: Status })),
+  /** The nearest heading or section row above the goal that is not a goal itself ("Målområde: Välfungerande organisation"). */
+  section: z.string().nullable(),
 });
+export type SegmentedGoal = z.infer<typeof SegmentedGoal>;
+
+/** A goal with its orientation read (classify): what the sentences are split, labelled and assessed on. */
+export const GoalDraft = SegmentedGoal.omit({ section: true }).extend(Goal.pick({ orientation: true, orientationReason: true }).shape);
 export type GoalDraft = z.infer<typeof GoalDraft>;
 
 /** A goal after the classify stage: its justification split into labelled sentences. */

@@ -59,6 +59,10 @@ export const StructureRole = z.enum([
   'pointer',
   'source-note',
   'page-cue',
+  'status-label',
+  'status-sentence-opener',
+  'title-stop-word',
+  'percentage-word',
 ]);
 /** How reports are built: labels before a justification, column headers, things that are never goals. */
 export const StructureEntry = z.object({ ...common, role: StructureRole, patterns: z.array(z.string().min(1)).min(1) }).strict();

@@ -1,7 +1,16 @@
 import type { Mark } from '../model/extract.js';
+import type { StatusSource } from '../model/goal.js';
 import type { LegendEntry } from '../model/layout.js';
 import type { Status } from '../model/result.js';
+import { THRESHOLDS } from './thresholds.js';
 import { statusOfText, type Vocabulary } from './vocabulary.js';
+
+/** A goal's status as one heuristic read it, and from what (for `--why`). */
+export interface StatusFound {
+  status: Status;
+  statusSource: StatusSource;
+  statusEvidence: string;
+}
 
 export interface Legend {
   /** colour class (or exact colour for 'other') → status, as the report's own legend says. */
@@ -25,7 +34,7 @@ export function learnLegend(legend: Legend, entries: (LegendEntry & { colour?: s
 
 function leadingStatus(text: string, v: Vocabulary) {
   const words = text.split(/\s+/);
-  for (let n = Math.min(6, words.length); n >= 1; n--) {
+  for (let n = Math.min(THRESHOLDS.legendStatusMaxWords, words.length); n >= 1; n--) {
     const s = statusOfText(words.slice(0, n).join(' '), v);
     if (s) return s;
   }
@@ -53,4 +62,13 @@ export function statusOfMark(m: Mark, legend: Legend): { status: Status; source:
 export function describeMark(m: Mark): string {
   const what = m.kind === 'image' ? 'icon' : m.kind === 'glyph' ? `glyph ${m.shape}` : m.kind === 'cell' ? 'cell fill' : `${m.kind} ${m.shape}`;
   return `${what} ${m.colour} (${m.colourClass}) on page ${m.page}`;
+}
+
+/** The status of the first mark that has one. */
+export function statusFromMarks(marks: Mark[], legend: Legend): StatusFound | null {
+  for (const m of marks) {
+    const s = statusOfMark(m, legend);
+    if (s) return { status: s.status, statusSource: s.source, statusEvidence: describeMark(m) };
+  }
+  return null;
 }

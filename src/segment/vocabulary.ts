@@ -1,6 +1,26 @@
 import type { Language, Status } from '../model/result.js';
-import type { OrientationRule, RuleSet, StatusRule, StructureRule } from '../ruleset/load.js';
+import type { RuleSet, StatusRule, StructureRule } from '../ruleset/load.js';
 import type { StructureRole } from '../ruleset/schema.js';
+import { THRESHOLDS } from './thresholds.js';
+
+/**
+ * The words that label a status ("Status", "Bedömning", "RAG": the `status-label` role), placed in the few
+ * shapes the heuristics look for them in. The rules give the words; where they stand is the heuristics' business.
+ */
+export interface StatusLabelPatterns {
+  /** "bedömning: delvis uppfyllt" (normalised): the label, a colon or "=", and the status in the group `status`. */
+  beforeStatus: RegExp;
+  /** The text opens with a label, also inside a longer word ("Bedömningen är …"). */
+  opens: RegExp;
+  /** The text opens with a label as a whole word ("Status: …", "RAG rating …"). */
+  opensAsWord: RegExp;
+  /** A label anywhere in the text. */
+  anywhere: RegExp;
+  /** "Trygg skola – Status: Uppfyllt": a title (group `title`) ending in a label, a colon and one more part. */
+  endsTitle: RegExp;
+  /** "– Status:" at the start of what follows a title. */
+  leads: RegExp;
+}
 
 /** The rules the segment stage needs for one language, compiled for quick lookup. */
 export interface Vocabulary {
@@ -9,7 +29,7 @@ export interface Vocabulary {
   /** Words that are a status only in a status column ("Met", "Achieved"). */
   columnStatusWords: { phrase: string; status: Status; ruleId: string }[];
   structure: StructureRule[];
-  orientation: OrientationRule[];
+  statusLabel: StatusLabelPatterns;
 }
 
 export function vocabularyFor(rules: RuleSet, language: Language): Vocabulary {
@@ -18,12 +38,22 @@ export function vocabularyFor(rules: RuleSet, language: Language): Vocabulary {
       .filter((r): r is StatusRule => r.kind === 'status' && r.language === language && r.onlyInStatusColumn === column)
       .flatMap((r) => r.words.map((w) => ({ phrase: normalise(w), status: r.status, ruleId: r.id })))
       .sort((a, b) => b.phrase.length - a.phrase.length);
+  const structure = rules.rules.filter((r): r is StructureRule => r.kind === 'structure' && r.language === language);
+  return { language, statusWords: words(false), columnStatusWords: words(true), structure, statusLabel: statusLabelPatterns(structure) };
+}
+
+function statusLabelPatterns(structure: StructureRule[]): StatusLabelPatterns {
+  const sources = structure.filter((r) => r.role === 'status-label').flatMap((r) => r.regexes.map((re) => `(?:${re.source})`));
+  // A language without status labels: patterns that never match.
+  const label = sources.length ? `(?:${sources.join('|')})` : '(?!)';
+  const re = (pattern: string) => new RegExp(pattern, 'iu');
   return {
-    language,
-    statusWords: words(false),
-    columnStatusWords: words(true),
-    structure: rules.rules.filter((r): r is StructureRule => r.kind === 'structure' && r.language === language),
-    orientation: rules.rules.filter((r): r is OrientationRule => r.kind === 'orientation' && r.language === language),
+    beforeStatus: re(`^${label}\\s*[:=]\\s*(?<status>.+)$`),
+    opens: re(`^${label}`),
+    opensAsWord: re(`^${label}(?![\\p{L}\\p{N}_])`),
+    anywhere: re(label),
+    endsTitle: re(`^(?<title>.*?)[\\s–-]*${label}\\s*:\\s*[^:]+$`),
+    leads: re(`^[\\s–-]*${label}\\s*:`),
   };
 }
 
@@ -33,19 +63,23 @@ export const normalise = (s: string) =>
 /** The status a short text states on its own ("Uppfyllt", "GREEN", "Status: grön", "Bedömning: Delvis uppfyllt"). */
 export function statusOfText(text: string, v: Vocabulary, inStatusColumn = false): { status: Status; ruleId: string } | null {
   let t = normalise(text);
-  const labelled = /^(status|bedömning|måluppfyllelse|rag|rag status|rating|bedömd måluppfyllelse)\s*[:=]\s*(.+)$/.exec(t);
-  if (labelled) t = labelled[2];
-  if (t.length > 60) return null;
+  const labelled = v.statusLabel.beforeStatus.exec(t);
+  if (labelled) t = labelled.groups!.status;
+  if (t.length > THRESHOLDS.statusTextMaxChars) return null;
   for (const w of v.statusWords) if (t === w.phrase) return { status: w.status, ruleId: w.ruleId };
   if (inStatusColumn || labelled) for (const w of v.columnStatusWords) if (t === w.phrase) return { status: w.status, ruleId: w.ruleId };
   return null;
 }
 
-/** A status stated as a sentence inside text: "Målet bedöms uppnås." Only phrases of two words or more count. */
+/**
+ * A status stated as a sentence inside text: "Målet bedöms uppnås." Only phrases of three words or more count,
+ * unless the text opens with a status label ("Bedömningen: uppfyllt"), where one word is the status.
+ */
 export function statusInSentence(text: string, v: Vocabulary): { status: Status; ruleId: string } | null {
   const t = ` ${normalise(text)} `;
+  const labelled = v.statusLabel.opens.test(normalise(text));
   for (const w of v.statusWords) {
-    if (w.phrase.split(' ').length < 3 && !/^(status|bedömning)/.test(normalise(text))) continue;
+    if (w.phrase.split(' ').length < THRESHOLDS.sentenceStatusMinWords && !labelled) continue;
     if (t.includes(` ${w.phrase} `)) return { status: w.status, ruleId: w.ruleId };
   }
   return null;

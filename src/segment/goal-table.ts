@@ -1,0 +1,76 @@
+import type { Paragraph, SegmentedGoal } from '../model/goal.js';
+import type { Row, Table } from '../model/layout.js';
+import { appendComment } from './comment-rows.js';
+import { distributeCommentary } from './commentary-before-table.js';
+import { stripLabel } from './justification-label.js';
+import { clean, rowText } from './plain-text.js';
+import { isSectionRow } from './section-row.js';
+import type { StatusFound } from './status.js';
+import type { TableHeader } from './table-header.js';
+import { titleCellOf } from './title-cell.js';
+import { titleText } from './title-text.js';
+import { hasRole, statusOfText } from './vocabulary.js';
+import { NOT_A_HEADING, type SegmentContext, type WalkState } from './walk-state.js';
+
+/**
+ * A goal table: each row with a status is a goal (Swedish "Nämndmål | Bedömning" tables, English KPI tables with
+ * RAG cells), its comment columns and the rows after it without status are its commentary, and its figures are
+ * its indicator. A row of summary or "not a goal" words is skipped; a section row opens a section. A comment row
+ * at the top of a table continued from the previous page belongs to that page's last goal.
+ */
+export const id = 'goal-table';
+
+export function readGoalTable(
+  t: Table,
+  rows: { r: Row; st: StatusFound | null }[],
+  header: TableHeader | null,
+  before: { paragraphs: Paragraph[]; continuesPreviousPage: boolean },
+  c: SegmentContext,
+  s: WalkState,
+): void {
+  const { v } = c;
+  s.inActivities = false;
+  const shared = header?.latest ? before.paragraphs.filter((p) => !hasRole(p.text, 'legend-heading', v)) : [];
+  let last: SegmentedGoal | null = before.continuesPreviousPage ? s.lastTableGoal : null;
+  const rowGoals: SegmentedGoal[] = [];
+  for (const { r, st } of rows) {
+    const titleCell = titleCellOf(r, header, v);
+    if (st && titleCell && titleCell.text && !statusOfText(titleCell.text, v)) {
+      const title = titleText(titleCell.text);
+      if (hasRole(title, 'summary-header', v) || hasRole(title, 'not-goal', v)) continue;
+      s.commentRun = false;
+      const g = c.goals.add(title, t.page, st, s.section, true);
+      if (!g) { last = null; continue; }
+      rowGoals.push(g);
+      const comment = r.cells.filter((x) => x !== titleCell && header?.commentColumns.includes(x.column));
+      for (const x of comment) if (x.text) g.justification.push({ text: stripLabel(clean(x.text), v), page: t.page });
+      const values = r.cells.filter((x) => x !== titleCell && !comment.includes(x) && /\d/.test(x.text)).map((x) => clean(x.text));
+      if (values.length || header?.latest) g.indicators.push({ name: title, page: t.page, values, status: st.status, residentFacing: false });
+      last = g;
+    } else if (!st && isSectionRow(r, c.bodyFontSize) && !hasRole(clean(r.cells[0]?.text ?? ''), 'justification-label', v)) {
+      s.section = rowText(r);
+      last = null;
+    } else if (last && !st) {
+      const text = rowText(r);
+      const comment = text && !/^\d+$/.test(text) ? stripLabel(text, v) : '';
+      if (comment) appendComment(last, comment, t.page, s.commentRun);
+      s.commentRun = true;
+    }
+  }
+  s.current = last && textAfterContinues(t, last, header, v) ? last : null;
+  if (shared.length) distributeCommentary(rowGoals, shared, v);
+  s.lastTableGoal = last;
+  s.currentLevel = NOT_A_HEADING;
+  s.pending = [];
+}
+
+/**
+ * Text after a goal table continues its last goal only where the table left it waiting for one (a bare
+ * "Kommentar:" row, or no commentary at all, in Swedish tables); after a KPI table, or a goal with its comment,
+ * it is the report's own prose.
+ */
+function textAfterContinues(t: Table, last: SegmentedGoal, header: TableHeader | null, v: SegmentContext['v']): boolean {
+  const lastRow = t.rows[t.rows.length - 1];
+  const bareLabel = lastRow && hasRole(rowText(lastRow), 'justification-label', v);
+  return !header?.latest && Boolean(bareLabel || last.justification.length === 0);
+}
