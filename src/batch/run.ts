@@ -24,7 +24,7 @@ import type { DocumentResult } from '../model/result.js';
 import { cacheKeyFor, type Fingerprint, type RecordedLimits } from '../store/cache-key.js';
 import type { Store } from '../store/sqlite.js';
 import type { AnalyzerModule, AnalyzerOptions } from './analyzer.js';
-import { DEFAULT_INFLATE_LIMITS, type InflateLimits } from './inflate-guard.js';
+import { inflateLimitsFor, type InflateLimits } from './inflate-guard.js';
 import type { BatchProgress } from './progress.js';
 import type { JobMessage, WorkerData, WorkerMessage } from './worker.js';
 
@@ -234,7 +234,7 @@ class Batch {
       analyzerModule: this.analyzerHref,
       analyzerOptions: this.analyzerOptions,
       maxBytes: this.limits.maxBytes,
-      inflateLimits: opts.inflateLimits === undefined ? DEFAULT_INFLATE_LIMITS : opts.inflateLimits,
+      inflateLimits: opts.inflateLimits === undefined ? inflateLimitsFor(this.memoryMb) : opts.inflateLimits,
     };
     this.pool = new Pool(this.jobs, {
       workerData,
