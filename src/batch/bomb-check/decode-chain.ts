@@ -83,12 +83,13 @@ function param(resolve: (v: PdfValue | undefined) => PdfValue[], dict: PdfDict |
  * The stages for a chain, with what pdfjs allocates up front for a predictor (a whole row, in the predictor and
  * in the filter under it) counted before any data. Image codecs end the chain: what they decode to is a picture.
  */
-function stagesFor(chain: FilterStep[], resolve: (v: PdfValue | undefined) => PdfValue[], meter: Meter, last: boolean[]): Stage[] {
+function stagesFor(chain: FilterStep[], resolve: (v: PdfValue | undefined) => PdfValue[], meter: Meter, keep: boolean): Stage[] {
   const stages: Stage[] = [];
   for (let i = 0; i < chain.length; i++) {
     const { filter, params } = chain[i]!;
     if (IMAGE_CODECS.has(filter)) break;
-    const isLast = i === chain.length - 1 || IMAGE_CODECS.has(chain[i + 1]!.filter);
+    // The bytes of the last filter go nowhere unless they are kept: a last predictor only counts its rows.
+    const needBytes = keep || !(i === chain.length - 1 || IMAGE_CODECS.has(chain[i + 1]!.filter));
     switch (filter) {
       case 'ASCIIHexDecode':
         stages.push({ kind: 'sync', make: asciiHexDecoder });
@@ -123,13 +124,12 @@ function stagesFor(chain: FilterStep[], resolve: (v: PdfValue | undefined) => Pd
         if (kind !== 'none') {
           const rowBytes = rowBytesOf(p);
           if (rowBytes > 0) count(meter, 2 * rowBytes);
-          stages.push({ kind: 'sync', make: (emit) => predictorDecoder(emit, p, !isLast) });
+          stages.push({ kind: 'sync', make: (emit) => predictorDecoder(emit, p, needBytes) });
         }
         break;
       }
     }
   }
-  last.push(...stages.map((_, i) => i === stages.length - 1));
   return stages;
 }
 
@@ -154,7 +154,7 @@ export async function decodeChain(
   });
   let stages: Stage[];
   try {
-    stages = stagesFor(chain, resolve, meter, []);
+    stages = stagesFor(chain, resolve, meter, keep);
   } catch (err) {
     if (err instanceof BudgetExceeded) return result(true);
     throw err;
@@ -169,7 +169,7 @@ export async function decodeChain(
       meter.work = 0;
       meter.output = 0;
       kept.length = 0;
-      stagesFor(chain, resolve, meter, []); // the up-front rows again, for the fresh count
+      stagesFor(chain, resolve, meter, keep); // the up-front rows again, for the fresh count
       await runStreaming(data, stages, meter, sink);
     }
     return result(false);
@@ -190,10 +190,12 @@ function syncSegment(stages: Stage[], meter: Meter, sink: Emit): SyncDecoder[] {
       count(meter, chunk.length);
       next(chunk);
     };
-    if (stage.kind === 'sync') decoders.unshift(stage.make(counted));
-    else if (stage.kind === 'empty') decoders.unshift({ write: () => {}, end: () => {} });
+    let decoder: SyncDecoder;
+    if (stage.kind === 'sync') decoder = stage.make(counted);
+    else if (stage.kind === 'empty') decoder = { write: () => {}, end: () => {} };
     else throw new Error(`not a sync stage: ${stage.kind}`);
-    emit = (chunk) => decoders[0]!.write(chunk);
+    decoders.unshift(decoder);
+    emit = (chunk) => decoder.write(chunk);
   }
   return decoders;
 }
