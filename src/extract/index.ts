@@ -4,6 +4,7 @@ import { STATUS_GLYPHS } from '../model/symbols.js';
 import { colourClass } from './colour.js';
 import { resolveImageMarks, scanOperators, type Matrix } from './graphics.js';
 import { mapPdfjsError, openPdf, type PDFDocumentProxy } from './pdfjs.js';
+import { explainMissingText } from './text-layer.js';
 import { alignGlyphColours, fontInfoFrom, toTextItems, type FontInfo, type RawTextItem } from './text.js';
 
 export { colourClass } from './colour.js';
@@ -30,12 +31,7 @@ export async function extractDocument(bytes: Uint8Array, options: ExtractOptions
     const pages: ExtractedPage[] = [];
     for (let n = 1; n <= doc.numPages; n++) pages.push(await extractPage(doc, n, options.graphics ?? true));
     const hasText = pages.some((p) => p.items.some((i) => i.str.trim() !== ''));
-    if (!hasText) {
-      throw new DocumentFailure(
-        'NO_TEXT_LAYER',
-        `None of the ${doc.numPages} page(s) has a text layer (a scanned document?); run OCR first, e.g. ocrmypdf.`,
-      );
-    }
+    if (!hasText) throw await explainMissingText(bytes, doc.numPages);
     return { numPages: doc.numPages, pages, info };
   } catch (err) {
     throw mapPdfjsError(err);
