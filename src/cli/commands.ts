@@ -27,6 +27,7 @@ import { documentJsonChunk, jsonParts } from '../report/json.js';
 import { csvParts } from '../report/csv.js';
 import { htmlParts } from '../report/html.js';
 import type { ArchiveDigest } from '../report/archive.js';
+import { oneLine, showBidiControls } from '../report/plain-text.js';
 import { defaultRulesDir, formatRuleError, loadRules, RuleLoadError } from '../ruleset/load.js';
 import { runRuleExamples } from '../ruleset/examples.js';
 import { analysisHead, ArchiveCollector, toAnalysis } from '../analysis.js';
@@ -259,8 +260,8 @@ function runStats(stats: BatchStats, jobs: number) {
 function archiveSummary(digest: ArchiveDigest): string {
   const lines = digest.documents.map((d) =>
     d.error
-      ? `${d.file}: ${d.error.code}: ${d.error.message}`
-      : `${d.file}: ${d.summary.goals} goals, ${d.summary.green} green, ${d.summary.flaggedGreen} flagged`,
+      ? `${oneLine(showBidiControls(d.file))}: ${d.error.code}: ${oneLine(showBidiControls(d.error.message))}`
+      : `${oneLine(showBidiControls(d.file))}: ${d.summary.goals} goals, ${d.summary.green} green, ${d.summary.flaggedGreen} flagged`,
   );
   const s = digest.head.summary;
   lines.push(`${s.documents} documents (${s.failed} failed); ${s.goals} goals, ${s.green} green, ${s.flaggedGreen} of them flagged`);
