@@ -11,7 +11,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { brotliCompress, constants, deflateSync } from 'node:zlib';
 import { promisify } from 'node:util';
-import type { HostileCase } from './generate.js';
+import { createHash } from 'node:crypto';
+import { objectKey, rc4, standardEncryptionR3, type HostileCase } from './generate.js';
 import { bin, buildPdf, HELVETICA, stream, textContent, type ObjBody } from './pdf-assembly.js';
 
 const GiB = 1024 ** 3;
@@ -458,12 +459,37 @@ export async function writeBombSet(dir: string, opts: BombOptions = {}): Promise
     'An image XObject declaring 16000 × 16000 RGB (768 MB of samples) with 4 kB of data: pdfjs sizes its buffers from the declaration.',
   );
   await add(
+    'bomb-encrypted',
+    encryptedBombPdf(flate),
+    'TOO_LARGE',
+    'The Flate bomb in a file encrypted with the empty user password (RC4, 128 bit): pdfjs opens it without asking and ' +
+      'decrypts every stream, while a check of the raw bytes sees ciphertext. Stopped inside pdfjs (src/extract/decode-bound.ts).',
+  );
+  await add(
     'large-image-ok',
     largeImagePdf(),
     'OK',
     'A text page with a 5000 × 3500 RGB Flate image with the PNG Up predictor (52.5 MB decoded, ~0.2 MB in the file): large, legitimate, must pass.',
   );
   return cases;
+}
+
+/** pageWithForm's objects, every stream encrypted with its object key, and the /Encrypt dictionary as object 7. */
+function encryptedBombPdf(flate: Buffer): Buffer {
+  const id0 = createHash('md5').update('verkstad-encrypted-bomb').digest();
+  const enc = standardEncryptionR3('', 'verkstad-owner', -3904, id0);
+  const seal = (num: number, data: Buffer) => rc4(objectKey(enc.key, num, 0), data);
+  const objs: ObjBody[] = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> /XObject << /X1 6 0 R >> >> /Contents 5 0 R >>',
+    HELVETICA,
+    stream('', seal(5, Buffer.concat([textContent(PAGE_TEXT), bin('q /X1 Do Q\n')]))),
+    stream(`${FORM} /Filter /FlateDecode`, seal(6, flate)),
+    `<< /Filter /Standard /V 2 /R 3 /Length 128 /O <${enc.o.toString('hex')}> /U <${enc.u.toString('hex')}> /P ${enc.p} >>`,
+  ];
+  const id = id0.toString('hex');
+  return buildPdf(objs, `/Root 1 0 R /Encrypt 7 0 R /ID [<${id}> <${id}>]`, '1.4');
 }
 
 /** A smooth gradient: compresses well with the PNG Up predictor, as a photo-like scan does not but a chart does. */

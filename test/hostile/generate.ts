@@ -65,7 +65,7 @@ const md5 = (...parts: Buffer[]): Buffer => {
 };
 
 /** RC4, by hand: OpenSSL 3 moves RC4 to the legacy provider. */
-function rc4(key: Buffer, data: Buffer): Buffer {
+export function rc4(key: Buffer, data: Buffer): Buffer {
   const s = new Uint8Array(256);
   for (let i = 0; i < 256; i++) s[i] = i;
   for (let i = 0, j = 0; i < 256; i++) {
@@ -97,7 +97,7 @@ function padPassword(pw: string): Buffer {
 
 const xorKey = (key: Buffer, i: number): Buffer => Buffer.from(key.map((b) => b ^ i));
 
-interface StandardEncryption {
+export interface StandardEncryption {
   key: Buffer;
   o: Buffer;
   u: Buffer;
@@ -105,7 +105,7 @@ interface StandardEncryption {
   id0: Buffer;
 }
 
-function standardEncryptionR3(user: string, owner: string, p: number, id0: Buffer): StandardEncryption {
+export function standardEncryptionR3(user: string, owner: string, p: number, id0: Buffer): StandardEncryption {
   const n = 16;
   // Algorithm 3: /O
   let h = md5(padPassword(owner));
@@ -127,7 +127,7 @@ function standardEncryptionR3(user: string, owner: string, p: number, id0: Buffe
 }
 
 /** Algorithm 1: per-object RC4 key. */
-function objectKey(fileKey: Buffer, num: number, gen: number): Buffer {
+export function objectKey(fileKey: Buffer, num: number, gen: number): Buffer {
   const suffix = Buffer.from([num & 0xff, (num >> 8) & 0xff, (num >> 16) & 0xff, gen & 0xff, (gen >> 8) & 0xff]);
   return md5(fileKey, suffix).subarray(0, Math.min(fileKey.length + 5, 16));
 }
