@@ -33,7 +33,6 @@ const BOMBS: Record<string, RegExp> = {
   'bomb-predictor-row': /stream object 6 0 .*expands to more than 128 MB \(from 17 bytes\)/,
   'bomb-content-array': /The 7 content streams of page object 3 expand to more than 128 MB together/,
   'bomb-many-streams': /expand to more than 1\.0 GB in total, the limit per document \(reached at stream object \d+ 0/,
-  'bomb-image-dimensions': /declares an image of 732 MB, more than the 128 MB/,
 };
 const FINE = ['large-image-ok'];
 /** Bombs the check cannot see (the raw bytes are ciphertext): pdfjs's own bound stops them (src/extract/decode-bound.ts). */

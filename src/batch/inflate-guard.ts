@@ -16,7 +16,6 @@
  */
 import { decodeChain, type ChainResult } from './bomb-check/decode-chain.js';
 import { filterChains, IMAGE_CODECS, type FilterStep } from './bomb-check/filters.js';
-import { declaredImageBytes } from './bomb-check/image-size.js';
 import { isDict, PdfRef, type PdfValue } from './bomb-check/lexer.js';
 import { RawPdf, type RawStream } from './bomb-check/objects.js';
 
@@ -73,7 +72,6 @@ export async function checkInflatedSize(pdf: Buffer, limits: InflateLimits = DEF
       if (result.exceeded) break;
     }
     if (decoded) streams++;
-    const image = declaredImageBytes(s.dict, resolve);
     const name = `stream object ${s.num} ${s.gen} (at byte ${s.objAt}${worst ? `, ${describeChain(worst.chain)}` : ''})`;
     if (worst?.result.exceeded) {
       total += worst.result.work;
@@ -82,11 +80,6 @@ export async function checkInflatedSize(pdf: Buffer, limits: InflateLimits = DEF
           budget === limits.perStreamBytes
             ? `The ${name} expands to more than ${formatBytes(limits.perStreamBytes)} (from ${formatBytes(data.length)}), the limit per stream: ${ADVICE}.`
             : `The streams expand to more than ${formatBytes(limits.totalBytes)} in total, the limit per document (reached at ${name}): ${ADVICE}.`,
-      };
-    }
-    if (image > limits.perStreamBytes) {
-      return {
-        refusal: `The ${name} declares an image of ${formatBytes(image)}, more than the ${formatBytes(limits.perStreamBytes)} a stream may decode to: ${ADVICE}.`,
       };
     }
     total += worst?.result.work ?? 0;

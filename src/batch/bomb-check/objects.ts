@@ -33,8 +33,7 @@ const MAX_ITEMS = 100_000;
  * a dictionary of any length costs nothing to keep.
  */
 export const KEYS_READ: ReadonlySet<string> = new Set([
-  'Filter', 'F', 'DecodeParms', 'DP', 'Length', 'Type', 'Subtype', 'N', 'First', 'Contents',
-  'Width', 'W', 'Height', 'H', 'BitsPerComponent', 'BPC', 'ColorSpace', 'CS', 'ImageMask', 'IM',
+  'Filter', 'F', 'DecodeParms', 'DP', 'Length', 'N', 'First', 'Contents',
 ]);
 /** Distinct definitions of one object considered at most (latest first). */
 const MAX_CANDIDATES = 8;
