@@ -6,7 +6,7 @@ import type { DocumentResult } from '../model/result.js';
 import type { RecordedLimits } from '../store/cache-key.js';
 import type { Store } from '../store/sqlite.js';
 import type { AnalyzerOptions } from './analyzer.js';
-import { DEFAULT_INFLATE_LIMITS, type InflateLimits } from './inflate-guard.js';
+import { inflateLimitsFor, type InflateLimits } from './inflate-guard.js';
 import type { BatchProgress } from './progress.js';
 import { processRss, wallClockDeadline, type DeadlineTimer, type MemoryMeter } from './test-hooks.js';
 
@@ -133,7 +133,7 @@ export function settingsOf(opts: BatchOptions): Settings {
       maxPages: limits.maxPages,
       ...(opts.language ? { language: opts.language } : {}),
     },
-    inflateLimits: opts.inflateLimits === undefined ? DEFAULT_INFLATE_LIMITS : opts.inflateLimits,
+    inflateLimits: opts.inflateLimits === undefined ? inflateLimitsFor(memoryMb) : opts.inflateLimits,
     workerOutput: opts.workerOutput ?? 'discard',
     watchdogIntervalMs: opts.watchdogIntervalMs ?? 100,
     memoryMeter: opts.memoryMeter ?? processRss,

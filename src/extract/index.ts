@@ -3,8 +3,10 @@ import { LIMITS } from '../limits.js';
 import { DocumentFailure } from '../model/errors.js';
 import { STATUS_GLYPHS } from '../model/symbols.js';
 import { colourClass } from './colour.js';
+import { withDecodeBound } from './decode-bound.js';
 import { resolveImageMarks, scanOperators, type Matrix } from './graphics.js';
 import { mapPdfjsError, openPdf, type PDFDocumentProxy } from './pdfjs.js';
+import { explainMissingText } from './text-layer.js';
 import { alignGlyphColours, fontInfoFrom, toTextItems, type FontInfo, type RawTextItem } from './text.js';
 
 export { colourClass } from './colour.js';
@@ -13,11 +15,39 @@ export { pdfjsVersion } from './pdfjs.js';
 export interface ExtractOptions {
   /** Refuse documents that claim more pages than this (a lying page count is a cheap denial of service). */
   maxPages?: number;
+  /**
+   * Largest buffer pdfjs may grow for one decoded stream (DEFAULT_MAX_STREAM_BYTES); past it the document is
+   * TOO_LARGE. Enforced inside pdfjs by the `decode-bound` load-time patch (src/extract/decode-bound.ts).
+   */
+  maxStreamBytes?: number;
   /** Read the operator list (vector marks, icons, glyph colours). Off gives text only, about 2.5 times faster. */
   graphics?: boolean | ((pageNumber: number, text: string) => boolean);
 }
 
+/** The default for `maxStreamBytes`: the batch's bomb check allows a stream 128 MiB under its default memory bound. */
+export const DEFAULT_MAX_STREAM_BYTES = 128 * 1024 ** 2;
+
 export async function extractDocument(bytes: Uint8Array, options: ExtractOptions = {}): Promise<ExtractedDocument> {
+  const limit = options.maxStreamBytes ?? DEFAULT_MAX_STREAM_BYTES;
+  return withDecodeBound(limit, async (bound) => {
+    const tooLarge = () =>
+      new DocumentFailure(
+        'TOO_LARGE',
+        `pdfjs was about to decode a stream into more than ${Math.round(limit / 1024 ** 2)} MB, the limit per stream: ` +
+          'refused as a likely decompression bomb (a larger --memory raises the limit).',
+      );
+    try {
+      const doc = await readDocument(bytes, options, () => bound.refusedBytes > 0);
+      if (bound.refusedBytes > 0) throw tooLarge();
+      return doc;
+    } catch (err) {
+      throw bound.refusedBytes > 0 ? tooLarge() : err;
+    }
+  });
+}
+
+/** `refused`: pdfjs hit the decode bound, the document is TOO_LARGE whatever the pages left would say. */
+async function readDocument(bytes: Uint8Array, options: ExtractOptions, refused: () => boolean): Promise<ExtractedDocument> {
   const maxPages = options.maxPages ?? LIMITS.maxPages;
   const doc = await openPdf(bytes);
   try {
@@ -29,14 +59,10 @@ export async function extractDocument(bytes: Uint8Array, options: ExtractOptions
     }
     const info = await readInfo(doc);
     const pages: ExtractedPage[] = [];
-    for (let n = 1; n <= doc.numPages; n++) pages.push(await extractPage(doc, n, options.graphics ?? true));
+    for (let n = 1; n <= doc.numPages && !refused(); n++) pages.push(await extractPage(doc, n, options.graphics ?? true));
+    if (refused()) return { numPages: doc.numPages, pages, info };
     const hasText = pages.some((p) => p.items.some((i) => i.str.trim() !== ''));
-    if (!hasText) {
-      throw new DocumentFailure(
-        'NO_TEXT_LAYER',
-        `None of the ${doc.numPages} page(s) has a text layer (a scanned document?); run OCR first, e.g. ocrmypdf.`,
-      );
-    }
+    if (!hasText) throw await explainMissingText(bytes, doc.numPages);
     return { numPages: doc.numPages, pages, info };
   } catch (err) {
     throw mapPdfjsError(err);

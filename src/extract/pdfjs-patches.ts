@@ -2,7 +2,8 @@
  * Load-time fixes for slow spots in pdfjs-dist (both halves: the API in pdf.mjs and the worker in pdf.worker.mjs), applied through Node's module customization hooks
  * (`module.register`, see src/extract/pdfjs.ts) so the installed package stays untouched and the module keeps its
  * own URL. Each fix replaces one exact piece of source text; when the text is not there (another pdfjs version),
- * the fix is skipped and pdfjs runs as shipped: the fixes change speed, never results.
+ * the fix is skipped and pdfjs runs as shipped: the fixes change speed, never results. One is a bound instead
+ * (`decode-bound`): it changes nothing for a document within the limit and stops one that is not.
  *
  * This file is the hooks module itself; it runs on Node's hooks thread and imports nothing.
  */
@@ -87,6 +88,55 @@ export const PDFJS_PATCHES: readonly SourcePatch[] = [
         transfer
       } : null)
     };`,
+  },
+  {
+    id: 'decode-bound',
+    module: 'worker',
+    why:
+      'Not a speed fix: a bound. Every stream pdfjs decodes grows one buffer through DecodeStream.ensureBuffer, ' +
+      'which allocates whatever is asked (a 3 MB file holding a 3 GB Flate stream took 77 s and 6 GB). Past the ' +
+      'limit of the document being read (src/extract/decode-bound.ts, found through a global symbol, per document ' +
+      'through AsyncLocalStorage) it refuses and notes the size, and from then on refuses every buffer that grows, so ' +
+      'that pdfjs gives up on the document quickly; extraction then reports TOO_LARGE. Without a bound ' +
+      'in place (pdfjs used outside extractDocument) it does nothing. Documents within the limit read as before.',
+    find: `  ensureBuffer(requested) {
+    const buffer = this.buffer;
+    if (requested <= buffer.byteLength) {
+      return buffer;
+    }`,
+    replace: `  ensureBuffer(requested) {
+    const buffer = this.buffer;
+    if (requested <= buffer.byteLength) {
+      return buffer;
+    }
+    const verkstadBound = globalThis[Symbol.for("verkstad.decodeBound")]?.getStore();
+    if (verkstadBound && (requested > verkstadBound.limitBytes || verkstadBound.refusedBytes > 0)) {
+      verkstadBound.refusedBytes = Math.max(verkstadBound.refusedBytes, requested);
+      throw new Error(\`verkstad: a decoded stream would need \${requested} bytes, over the limit of \${verkstadBound.limitBytes}\`);
+    }`,
+  },
+  {
+    id: 'decode-bound-native',
+    module: 'worker',
+    why:
+      'The same bound where pdfjs decodes through the platform: Flate and Brotli content streams, forms and images ' +
+      'go through DecompressionStream first, which hands back chunks that pdfjs gathers and joins without limit. Past ' +
+      'the document\'s limit the gathering stops and the size is noted (pdfjs then falls back to its own decoder, ' +
+      'where decode-bound stops it again).',
+    find: `      for await (const chunk of readable) {
+        chunks.push(chunk);
+        totalLength += chunk.byteLength;
+      }`,
+    replace: `      const verkstadBound = globalThis[Symbol.for("verkstad.decodeBound")]?.getStore();
+      for await (const chunk of readable) {
+        chunks.push(chunk);
+        totalLength += chunk.byteLength;
+        if (verkstadBound && (totalLength > verkstadBound.limitBytes || verkstadBound.refusedBytes > 0)) {
+          verkstadBound.refusedBytes = Math.max(verkstadBound.refusedBytes, totalLength);
+          chunks.length = 0;
+          throw new Error(\`verkstad: a decoded stream would need more than \${verkstadBound.limitBytes} bytes\`);
+        }
+      }`,
   },
 ];
 

@@ -39,8 +39,14 @@ export const pdfjsPatches: readonly string[] = [pdfjs as Record<string, unknown>
 );
 export type { PDFDocumentProxy };
 
-/** Opens a PDF with the safe options: no eval, no XFA, local cmaps/wasm, no substitute fonts, no font-face or canvas work. */
-export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+/** pdfjs's verbosity levels: 0 errors only (what the pipeline uses), 1 warnings, 5 infos. */
+export const VerbosityLevel: { ERRORS: number; WARNINGS: number; INFOS: number } = pdfjs.VerbosityLevel;
+
+/**
+ * Opens a PDF with the safe options: no eval, no XFA, local cmaps/wasm, no substitute fonts, no font-face or canvas
+ * work. `verbosity` above 0 makes pdfjs print what it tolerates (to console.warn / console.info).
+ */
+export async function openPdf(bytes: Uint8Array, opts: { verbosity?: number } = {}): Promise<PDFDocumentProxy> {
   if (bytes.length === 0) throw new DocumentFailure('EMPTY', 'The file is empty (0 bytes).');
   if (!looksLikePdf(bytes)) {
     throw new DocumentFailure('NOT_PDF', `The file is not a PDF: it starts with ${describeStart(bytes)}, not "%PDF-".`);
@@ -63,7 +69,7 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
     isOffscreenCanvasSupported: false,
     isImageDecoderSupported: false,
     stopAtErrors: false,
-    verbosity: 0,
+    verbosity: opts.verbosity ?? 0,
   });
   try {
     return await task.promise;

@@ -12,6 +12,7 @@ import { digestOf, joinParts, type ArchiveDigest, type StreamedFormat } from './
 import { HTML_CSP, SCRIPT, STYLE } from './html-assets.js';
 import { HTML_STRINGS, type HtmlStrings } from './html-strings.js';
 import { fileBasename, pdfPageHref } from './paths.js';
+import { showBidiControls } from './plain-text.js';
 
 export interface HtmlOptions {
   /** The page title and heading; defaults to "verkstad report" (and the file name for one document). */
@@ -132,11 +133,11 @@ function summaryCells(ctx: Context, s: SummaryNumbers): SafeHtml {
 function summary(ctx: Context, digest: ArchiveDigest): SafeHtml {
   const { ui } = ctx;
   const rows = digest.documents.map((d) => {
-    const error = d.error ? h`<span class="error-code">${d.error.code}</span> ${d.error.message}` : '';
+    const error = d.error ? h`<span class="error-code">${d.error.code}</span> ${showBidiControls(d.error.message)}` : '';
     // A document that could not be read has no meaningful language or page count.
     const unread = d.error !== null && d.pages === 0;
     return h`
-<tr><td>${d.file}</td>${unread ? h`<td></td><td></td>` : h`<td>${d.language}</td><td class="num">${d.pages}</td>`}${summaryCells(ctx, d.summary)}<td>${error}</td></tr>`;
+<tr><td>${showBidiControls(d.file)}</td>${unread ? h`<td></td><td></td>` : h`<td>${d.language}</td><td class="num">${d.pages}</td>`}${summaryCells(ctx, d.summary)}<td>${error}</td></tr>`;
   });
   const total =
     digest.documents.length > 1
@@ -166,7 +167,7 @@ ${quoted.length > 0 ? quoteList(ctx, document.file, quoted) : h`<p class="muted"
   return h`
 <article class="goal level-${level}" id="goal-${documentIndex}-${goalIndex}">
 <h3>${statusDot(ctx, goal.status)} ${goal.title}</h3>
-<p class="where">${document.file} · ${pageLink(ctx, document.file, goal.page)}</p>${flags}
+<p class="where">${showBidiControls(document.file)} · ${pageLink(ctx, document.file, goal.page)}</p>${flags}
 </article>`;
 }
 
@@ -199,7 +200,7 @@ function goalRow(ctx: Context, { document, documentIndex, goal }: GoalInDocument
 <tr data-goal="" data-flagged="${flagged ? '1' : '0'}" data-status="${goal.status}" data-doc="${documentIndex}">
 <td>${statusDot(ctx, goal.status)}</td>
 <td><strong>${goal.title}</strong>${badges}${goalDetails(ctx, document.file, goal)}</td>
-<td title="${document.file}">${fileBasename(document.file)}</td>
+<td title="${showBidiControls(document.file)}">${showBidiControls(fileBasename(document.file))}</td>
 <td>${pageLink(ctx, document.file, goal.page)}</td>
 <td class="hide-narrow">${ctx.ui.orientation[goal.orientation]}</td>
 <td class="hide-narrow">${ctx.ui.evidence[goal.evidence]}</td>
@@ -220,7 +221,7 @@ function allGoalsStart(ctx: Context, digest: ArchiveDigest): SafeHtml {
     (s) => h`<option value="${s}">${ui.status[s]}</option>`,
   );
   const documentOptions = digest.documents.map((d, i) =>
-    d.summary.goals > 0 ? h`<option value="${i}">${d.file}</option>` : '',
+    d.summary.goals > 0 ? h`<option value="${i}">${showBidiControls(d.file)}</option>` : '',
   );
   return h`<section id="all" aria-labelledby="all-h">
 <h2 id="all-h">${ui.allGoalsHeading}</h2>
@@ -244,7 +245,7 @@ function errorsSection(ctx: Context, documents: readonly DocumentResult[]): Safe
 <h2 id="errors-h">${ctx.ui.errorsHeading}</h2>
 <ul>${failed.map(
     (d) => h`
-<li>${d.file}: <span class="error-code">${d.error?.code}</span> ${d.error?.message}</li>`,
+<li>${showBidiControls(d.file)}: <span class="error-code">${d.error?.code}</span> ${showBidiControls(d.error?.message ?? '')}</li>`,
   )}
 </ul>
 </section>`;
@@ -267,7 +268,7 @@ export function htmlParts(digest: ArchiveDigest, options: HtmlOptions = {}): Str
   const lang = htmlLanguage(digest);
   const ctx: Context = { ui: HTML_STRINGS[lang], lang };
   const only = digest.documents.length === 1 ? digest.documents[0] : undefined;
-  const title = options.title ?? (only ? `${ctx.ui.reportTitle}: ${fileBasename(only.file)}` : ctx.ui.reportTitle);
+  const title = options.title ?? (only ? `${ctx.ui.reportTitle}: ${showBidiControls(fileBasename(only.file))}` : ctx.ui.reportTitle);
   const start = h`<!doctype html>
 <html lang="${lang}">
 <head>

@@ -18,6 +18,22 @@ export function oneLine(text: string): string {
     .trim();
 }
 
+/**
+ * The bidirectional controls: embeddings and overrides (U+202A–202E), isolates (U+2066–2069) and the marks
+ * (U+200E, U+200F, U+061C). A file named `report\u202Efdp.exe` shows as "reportexe.pdf" wherever it is printed.
+ */
+// eslint-disable-next-line no-misleading-character-class
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * A name shown to people (a file name, a message quoting one) with every bidi control written out as its code
+ * point, `<U+202E>`: nothing can reorder what a reader sees, and the reader sees that something tried. Used by the
+ * HTML report and the terminal output alike.
+ */
+export function showBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
+}
+
 /** Shortens to at most `max` characters, ending with an ellipsis when cut. */
 export function truncate(text: string, max: number): string {
   const chars = Array.from(text);

@@ -1,6 +1,6 @@
 import type { AnalysisResult, DocumentResult, Goal, Label, Level, Sentence, Status } from '../model/result.js';
 import { documentsSentence, isFlagged, quotedSentences, summarySentence, type QuotedSentence } from './goal-views.js';
-import { oneLine } from './plain-text.js';
+import { oneLine, showBidiControls } from './plain-text.js';
 
 export interface TextOptions {
   /** ANSI colours. The CLI decides (isTTY, NO_COLOR, FORCE_COLOR); the formatter only obeys. */
@@ -107,9 +107,9 @@ function documentBlock(out: TextWriter, document: DocumentResult): void {
   const pages = `${document.pages} ${document.pages === 1 ? 'page' : 'pages'}`;
   // A document that could not be read has no meaningful language or page count.
   const about = document.error && document.pages === 0 ? '' : ` ${out.paint('dim', `(${document.language}, ${pages})`)}`;
-  out.line(0, `${out.paint('bold', oneLine(document.file))}${about}`);
+  out.line(0, `${out.paint('bold', oneLine(showBidiControls(document.file)))}${about}`);
   if (document.error) {
-    out.line(2, `${out.paint('red', 'error')} ${document.error.code}: ${oneLine(document.error.message)}`);
+    out.line(2, `${out.paint('red', 'error')} ${document.error.code}: ${oneLine(showBidiControls(document.error.message))}`);
     if (document.goals.length === 0) return;
   }
   const flagged = document.goals.filter(isFlagged);

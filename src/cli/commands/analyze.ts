@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { oneLine, showBidiControls } from '../../report/plain-text.js';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { toAnalysis } from '../../archive/analysis.js';
@@ -112,8 +113,8 @@ async function dump(file: string, stage: StageName, opts: AnalyzeOptions): Promi
 function archiveSummary(digest: ArchiveDigest): string {
   const lines = digest.documents.map((d) =>
     d.error
-      ? `${d.file}: ${d.error.code}: ${d.error.message}`
-      : `${d.file}: ${d.summary.goals} goals, ${d.summary.green} green, ${d.summary.flaggedGreen} flagged`,
+      ? `${oneLine(showBidiControls(d.file))}: ${d.error.code}: ${oneLine(showBidiControls(d.error.message))}`
+      : `${oneLine(showBidiControls(d.file))}: ${d.summary.goals} goals, ${d.summary.green} green, ${d.summary.flaggedGreen} flagged`,
   );
   const s = digest.head.summary;
   lines.push(`${s.documents} documents (${s.failed} failed); ${s.goals} goals, ${s.green} green, ${s.flaggedGreen} of them flagged`);
