@@ -17,6 +17,12 @@ export const Line = z.object({
   marks: z.array(Mark),
   /** Where a line joins pieces set apart on one baseline, the pieces and where they stand. */
   spans: z.array(z.object({ text: z.string(), x0: z.number(), x1: z.number() })).optional(),
+  /**
+   * Where a line of a draft stands in its file, so that an annotation lands on it: the 1-based line number in a
+   * Markdown or text file, the 1-based paragraph (table cells' paragraphs counted, in document order) in a DOCX.
+   * PDF lines have none: their page is their place.
+   */
+  source: z.object({ line: z.number().int().positive() }).optional(),
 });
 export type Line = z.infer<typeof Line>;
 
