@@ -6,6 +6,10 @@ import { score, formatScores } from '../classify/evaluate.js';
 import { modelPath } from '../classify/model.js';
 import { trainModel } from '../classify/train.js';
 import { Classifier } from '../classify/index.js';
+import { formatRealSetReport } from '../classify/real-eval.js';
+import { orientationFromTitleRules } from '../classify/real-goals.js';
+import { readRealSet, selectHalf, type OrgHalf } from '../classify/real-set.js';
+import { assessGoals } from '../assess/index.js';
 import { detectLanguage } from '../segment/index.js';
 // pdfjs (through pipeline, extract) is loaded only by the commands that read a PDF in this thread; a batch reads
 // its PDFs in worker threads, and `classify`, `rules`, `eval` start faster without it.
@@ -385,8 +389,18 @@ export async function trainCommand(opts: { corpora: string; rules?: string }): P
   }
 }
 
-export async function evalCommand(opts: { corpora: string; rules?: string; split: 'train' | 'dev' | 'test'; writeBacklog?: boolean }): Promise<void> {
+export async function evalCommand(opts: { corpora: string; rules?: string; split: 'train' | 'dev' | 'test'; writeBacklog?: boolean; real?: string; orgHalf?: OrgHalf }): Promise<void> {
   const ctx = await context({ rules: opts.rules });
+  if (opts.real) {
+    let set;
+    try { set = readRealSet(opts.real); } catch (e) { fail(e); }
+    out(formatRealSetReport(opts.orgHalf ? selectHalf(set, opts.orgHalf) : set, {
+      classify: (text, lang) => ctx.classifier.classify(text, lang),
+      orientationOf: orientationFromTitleRules(ctx.rules), // at merge: classify/orientation.ts's orientationOf
+      flagged: (goal, lang) => assessGoals([goal], lang, ctx.config)[0]!.flags.length > 0,
+    }, { title: opts.orgHalf ? `${opts.real} (${opts.orgHalf} half of the organisations)` : opts.real }));
+    return;
+  }
   const backlog: string[] = [];
   for (const lang of ['sv', 'en'] as const) {
     const examples = loadCorpus(opts.corpora, lang).filter((e) => splitOf(e.text) === opts.split);

@@ -112,6 +112,8 @@ program
   .option('--rules <dir>', 'rules folder')
   .addOption(new Option('--split <split>', 'which split').choices(['train', 'dev', 'test']).default('test'))
   .option('--write-backlog', 'write the misclassifications to corpora/backlog.jsonl')
+  .option('--real <dir>', 'score a real labelled set instead (DIR/sentences.tsv, DIR/goals.json)')
+  .addOption(new Option('--org-half <half>', 'with --real: only one half of the organisations').choices(['tune', 'holdout']))
   .action(evalCommand);
 
 program
