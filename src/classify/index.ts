@@ -3,11 +3,12 @@ import { LABELS, RESIDENT_FACING, type Label, type LabelledSentence, type Langua
 import type { EvidenceRule, RuleSet } from '../ruleset/load.js';
 import { compileLexicon, DEFAULT_FEATURES, LexiconIndex, modelFeatures, stemmerFor, tokensOf, words, type FeatureOptions } from './features.js';
 import type { SentenceModel } from './model.js';
+import { evaluationOrder } from './rule-order.js';
 import { splitSentences } from './split.js';
 
 export { splitSentences, splitSentencesSv, splitSentencesEn } from './split.js';
 
-interface CompiledRules { rules: EvidenceRule[]; lexicons: LexiconIndex }
+interface CompiledRules { rules: EvidenceRule[]; lexicons: LexiconIndex; order: number[] }
 
 export interface ClassifierOptions {
   /** How much the rules' own weights count beside the model's scores (the model also sees which rules fired). */
@@ -34,36 +35,32 @@ export class Classifier {
     const ev = rules.rules.filter((r): r is EvidenceRule => r.kind === 'pattern' || r.kind === 'lexicon');
     const compile = (lang: Language): CompiledRules => {
       const own = ev.filter((r) => r.language === lang);
-      return { rules: own, lexicons: new LexiconIndex(own.map((rule) => (rule.kind === 'lexicon' ? compileLexicon(rule) : undefined))) };
+      return { rules: own, lexicons: new LexiconIndex(own.map((rule) => (rule.kind === 'lexicon' ? compileLexicon(rule) : undefined))), order: evaluationOrder(own) };
     };
     this.compiled = { sv: compile('sv'), en: compile('en') };
     this.ruleWeight = options.ruleWeight ?? 1;
     this.temperature = options.temperature ?? 1;
   }
 
-  /** The rule ids and features that fire on a sentence (two passes, so a rule may require another's feature). */
+  /** The rule ids and features that fire on a sentence (conditional rules after those they name: `rule-order.ts`). */
   evidence(text: string, language: Language): { hits: EvidenceRule[]; features: Set<string> } {
     return this.evidenceOf(text, language, words(text));
   }
 
   private evidenceOf(text: string, language: Language, sentenceWords: readonly string[]): { hits: EvidenceRule[]; features: Set<string> } {
     const stemmer = stemmerFor(language);
-    const { rules, lexicons } = this.compiled[language];
+    const { rules, lexicons, order } = this.compiled[language];
     const lexiconHits = lexicons.matches(sentenceWords.map((w) => stemmer.stem(w)));
     const features = new Set<string>();
     const hits: EvidenceRule[] = [];
-    for (const pass of [0, 1]) {
-      for (let i = 0; i < rules.length; i++) {
-        const rule = rules[i]!;
-        const conditional = rule.requires.length > 0 || rule.unless.length > 0;
-        if ((pass === 0) === conditional) continue;
-        if (rule.requires.some((f) => !features.has(f)) || rule.unless.some((f) => features.has(f))) continue;
-        const matched = rule.kind === 'pattern' ? rule.regexes.some((re) => re.test(text)) : lexiconHits.has(i);
-        if (!matched) continue;
-        hits.push(rule);
-        features.add(rule.id);
-        if (rule.feature) features.add(rule.feature);
-      }
+    for (const i of order) {
+      const rule = rules[i]!;
+      if (rule.requires.some((f) => !features.has(f)) || rule.unless.some((f) => features.has(f))) continue;
+      const matched = rule.kind === 'pattern' ? rule.regexes.some((re) => re.test(text)) : lexiconHits.has(i);
+      if (!matched) continue;
+      hits.push(rule);
+      features.add(rule.id);
+      if (rule.feature) features.add(rule.feature);
     }
     return { hits, features };
   }
