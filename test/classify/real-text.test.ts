@@ -17,9 +17,9 @@ const hasRealText = fs.existsSync(path.join(realText, 'sentences.tsv'));
  * below the measured figures so that a change that loses ground fails here. Raise them when the classifier improves.
  */
 const FLOOR = {
-  sv: { accuracy: 0, residentFacingMacroF1: 0 },
-  en: { accuracy: 0, residentFacingMacroF1: 0 },
-  flags: { precision: 0, recall: 0 },
+  sv: { accuracy: 0.62, residentFacingMacroF1: 0.77 }, // measured 0.635 and 0.786
+  en: { accuracy: 0.67, residentFacingMacroF1: 0.78 }, // measured 0.697 and 0.794
+  flags: { precision: 0.7, recall: 0.99 }, // measured 5 of 7 (0.714) and 5 of 5
 } as const;
 
 describe.skipIf(!hasRealText)(
