@@ -3,12 +3,22 @@ import { LABELS, RESIDENT_FACING, type Label, type LabelledSentence, type Langua
 import type { EvidenceRule, RuleSet } from '../ruleset/load.js';
 import { compileLexicon, DEFAULT_FEATURES, LexiconIndex, modelFeatures, stemmerFor, tokensOf, words, type FeatureOptions } from './features.js';
 import type { SentenceModel } from './model.js';
+import { OpeningIndex } from './prefilter.js';
 import { evaluationOrder } from './rule-order.js';
 import { splitSentences } from './split.js';
 
 export { splitSentences, splitSentencesSv, splitSentencesEn } from './split.js';
 
-interface CompiledRules { rules: EvidenceRule[]; lexicons: LexiconIndex; order: number[] }
+interface CompiledRules {
+  rules: EvidenceRule[];
+  lexicons: LexiconIndex;
+  order: number[];
+  /** Rule i's expressions are patterns first[i] … first[i + 1] - 1 of `openings`. */
+  first: number[];
+  openings: OpeningIndex;
+  /** Scratch: which patterns may match the sentence at hand. */
+  candidates: Uint8Array;
+}
 
 export interface ClassifierOptions {
   /** How much the rules' own weights count beside the model's scores (the model also sees which rules fired). */
@@ -22,6 +32,8 @@ export interface ClassifierOptions {
    * tenths of a point on the corpus's test split.
    */
   residentBias?: number;
+  /** Skip the patterns whose opening words are not in the sentence (`prefilter.ts`); off only to check it. */
+  prefilter?: boolean;
 }
 
 /** A model's weights as a Map, built once per model: a Map lookup per token is what classify spends its time on. */
@@ -38,17 +50,29 @@ export class Classifier {
   readonly ruleWeight: number;
   readonly temperature: number;
   readonly residentBias: number;
+  private readonly prefilter: boolean;
 
   constructor(readonly rules: RuleSet, readonly models: Partial<Record<Language, SentenceModel>>, options: ClassifierOptions = {}) {
     const ev = rules.rules.filter((r): r is EvidenceRule => r.kind === 'pattern' || r.kind === 'lexicon');
     const compile = (lang: Language): CompiledRules => {
       const own = ev.filter((r) => r.language === lang);
-      return { rules: own, lexicons: new LexiconIndex(own.map((rule) => (rule.kind === 'lexicon' ? compileLexicon(rule) : undefined))), order: evaluationOrder(own) };
+      const first = [0];
+      for (const r of own) first.push(first[first.length - 1]! + r.regexes.length);
+      const openings = new OpeningIndex(own.flatMap((r) => r.regexes.map((re) => re.source)));
+      return {
+        rules: own,
+        lexicons: new LexiconIndex(own.map((rule) => (rule.kind === 'lexicon' ? compileLexicon(rule) : undefined))),
+        order: evaluationOrder(own),
+        first,
+        openings,
+        candidates: new Uint8Array(first[first.length - 1]!),
+      };
     };
     this.compiled = { sv: compile('sv'), en: compile('en') };
     this.ruleWeight = options.ruleWeight ?? 1;
     this.temperature = options.temperature ?? 1;
     this.residentBias = options.residentBias ?? 0.5;
+    this.prefilter = options.prefilter ?? true;
   }
 
   /** The rule ids and features that fire on a sentence (conditional rules after those they name: `rule-order.ts`). */
@@ -58,14 +82,16 @@ export class Classifier {
 
   private evidenceOf(text: string, language: Language, sentenceWords: readonly string[]): { hits: EvidenceRule[]; features: Set<string> } {
     const stemmer = stemmerFor(language);
-    const { rules, lexicons, order } = this.compiled[language];
+    const { rules, lexicons, order, first, openings, candidates } = this.compiled[language];
+    if (this.prefilter) openings.candidates(text, candidates);
+    else candidates.fill(1);
     const lexiconHits = lexicons.matches(sentenceWords.map((w) => stemmer.stem(w)));
     const features = new Set<string>();
     const hits: EvidenceRule[] = [];
     for (const i of order) {
       const rule = rules[i]!;
       if (rule.requires.some((f) => !features.has(f)) || rule.unless.some((f) => features.has(f))) continue;
-      const matched = rule.kind === 'pattern' ? rule.regexes.some((re) => re.test(text)) : lexiconHits.has(i);
+      const matched = rule.kind === 'pattern' ? rule.regexes.some((re, k) => candidates[first[i]! + k] === 1 && re.test(text)) : lexiconHits.has(i);
       if (!matched) continue;
       hits.push(rule);
       features.add(rule.id);
