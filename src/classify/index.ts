@@ -3,7 +3,7 @@ import { LABELS, RESIDENT_FACING, type Label, type LabelledSentence, type Langua
 import type { EvidenceRule, RuleSet } from '../ruleset/load.js';
 import { compileLexicon, DEFAULT_FEATURES, LexiconIndex, modelFeatures, stemmerFor, tokensOf, words, type FeatureOptions } from './features.js';
 import type { SentenceModel } from './model.js';
-import { OpeningIndex } from './prefilter.js';
+import { lowerCasePattern, OpeningIndex } from './prefilter.js';
 import { evaluationOrder } from './rule-order.js';
 import { splitSentences } from './split.js';
 
@@ -18,6 +18,8 @@ interface CompiledRules {
   openings: OpeningIndex;
   /** Scratch: which patterns may match the sentence at hand. */
   candidates: Uint8Array;
+  /** Rule i's expressions, compiled for lower-cased text (`lowerCasePattern`). */
+  lowered: RegExp[][];
 }
 
 export interface ClassifierOptions {
@@ -32,7 +34,10 @@ export interface ClassifierOptions {
    * tenths of a point on the corpus's test split.
    */
   residentBias?: number;
-  /** Skip the patterns whose opening words are not in the sentence (`prefilter.ts`); off only to check it. */
+  /**
+   * Skip the patterns whose opening words are not in the sentence and match the rest on lower-cased text
+   * (`prefilter.ts`); off only to check that they change nothing.
+   */
   prefilter?: boolean;
 }
 
@@ -66,6 +71,7 @@ export class Classifier {
         first,
         openings,
         candidates: new Uint8Array(first[first.length - 1]!),
+        lowered: own.map((r) => r.regexes.map(lowerCasePattern)),
       };
     };
     this.compiled = { sv: compile('sv'), en: compile('en') };
@@ -82,8 +88,9 @@ export class Classifier {
 
   private evidenceOf(text: string, language: Language, sentenceWords: readonly string[]): { hits: EvidenceRule[]; features: Set<string> } {
     const stemmer = stemmerFor(language);
-    const { rules, lexicons, order, first, openings, candidates } = this.compiled[language];
-    if (this.prefilter) openings.candidates(text, candidates);
+    const { rules, lexicons, order, first, openings, candidates, lowered } = this.compiled[language];
+    const lower = text.toLowerCase();
+    if (this.prefilter) openings.candidates(lower, candidates);
     else candidates.fill(1);
     const lexiconHits = lexicons.matches(sentenceWords.map((w) => stemmer.stem(w)));
     const features = new Set<string>();
@@ -91,7 +98,10 @@ export class Classifier {
     for (const i of order) {
       const rule = rules[i]!;
       if (rule.requires.some((f) => !features.has(f)) || rule.unless.some((f) => features.has(f))) continue;
-      const matched = rule.kind === 'pattern' ? rule.regexes.some((re, k) => candidates[first[i]! + k] === 1 && re.test(text)) : lexiconHits.has(i);
+      const matched =
+        rule.kind !== 'pattern' ? lexiconHits.has(i)
+        : this.prefilter ? lowered[i]!.some((re, k) => candidates[first[i]! + k] === 1 && re.test(lower))
+        : rule.regexes.some((re) => re.test(text));
       if (!matched) continue;
       hits.push(rule);
       features.add(rule.id);

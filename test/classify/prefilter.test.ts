@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Classifier } from '../../src/classify/index.js';
 import { loadCorpus } from '../../src/classify/corpus.js';
-import { OpeningIndex, openingKeys } from '../../src/classify/prefilter.js';
+import { lowerCasePattern, OpeningIndex, openingKeys } from '../../src/classify/prefilter.js';
 import { loadRules } from '../../src/ruleset/load.js';
 import { root } from '../helpers.js';
 
@@ -33,10 +33,15 @@ describe('the opening-word index of rule patterns', () => {
   it('marks a pattern only when a word of the sentence opens with one of its keys', () => {
     const index = new OpeningIndex([`${WS}(ökade|minskade)`, `${WS}(budget)`, '.']);
     const out = new Uint8Array(3);
-    index.candidates('Andelen Ökade till 40 procent.', out);
+    index.candidates('andelen ökade till 40 procent.', out);
     expect([...out]).toEqual([1, 0, 1]);
-    index.candidates('Budgetavvikelsen blev liten.', out);
+    index.candidates('budgetavvikelsen blev liten.', out);
     expect([...out]).toEqual([0, 1, 1]);
+  });
+
+  it('compiles a pattern for lower-cased text, escapes kept', () => {
+    expect(lowerCasePattern(/\bSFS\b \p{Lu}\S(?<Ab>X)/iu).source).toBe('\\bsfs\\b \\p{Lu}\\S(?<Ab>x)');
+    expect(lowerCasePattern(/\bSFS\b/iu).flags).toBe('u');
   });
 
   it.each(['sv', 'en'] as const)('never changes which rules fire on any %s corpus sentence', (lang) => {
