@@ -1,16 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import type { Label, Language } from '../model/result.js';
+import type { Language } from '../model/result.js';
+import type { FeatureOptions } from './features.js';
+import type { SoftmaxOptions, SoftmaxWeights } from './softmax.js';
 
-/** The trained model as we ship it: natural's BayesClassifier counts, keyed by feature instead of vocabulary index. */
-export interface NaiveBayesModel {
-  kind: 'natural-bayes';
+/** The trained model as we ship it: a softmax regression's weights by feature name, and how its features are made. */
+export interface SentenceModel extends SoftmaxWeights {
+  kind: 'softmax';
   language: Language;
-  smoothing: number;
-  totalExamples: number;
-  classTotals: Partial<Record<Label, number>>;
-  counts: Record<string, Partial<Record<Label, number>>>;
+  features: FeatureOptions;
+  training: SoftmaxOptions;
   trainedOn: { sentences: number; corpusHash: string };
 }
 
@@ -18,15 +18,17 @@ export function modelPath(rulesDir: string, language: Language): string {
   return path.join(rulesDir, 'model', `${language}.json`);
 }
 
-export function loadModels(rulesDir: string): { models: Partial<Record<Language, NaiveBayesModel>>; hash: string } {
-  const models: Partial<Record<Language, NaiveBayesModel>> = {};
+export function loadModels(rulesDir: string): { models: Partial<Record<Language, SentenceModel>>; hash: string } {
+  const models: Partial<Record<Language, SentenceModel>> = {};
   const hash = createHash('sha256');
   for (const lang of ['sv', 'en'] as const) {
     const p = modelPath(rulesDir, lang);
     if (!fs.existsSync(p)) continue;
     const text = fs.readFileSync(p, 'utf8');
     hash.update(text);
-    models[lang] = JSON.parse(text) as NaiveBayesModel;
+    const model = JSON.parse(text) as SentenceModel;
+    // A model file from before the softmax (natural's Bayes counts) is not read: retrain with `verkstad train`.
+    if (model.kind === 'softmax') models[lang] = model;
   }
   return { models, hash: hash.digest('hex').slice(0, 16) };
 }

@@ -5,12 +5,12 @@ const require = createRequire(import.meta.url);
 
 /**
  * Swedish abbreviations that never end a sentence. Intl.Segmenter breaks after them when a capital follows
- * ("bl.a. Region Skåne"), so their dots are hidden before segmenting. m.m., osv. and m.fl. can end a sentence
- * and are left alone.
+ * ("bl.a. Region Skåne"), so their dots are hidden before segmenting. m.m., osv., m.fl. and the money units
+ * (mnkr., tkr., mkr.) often end a sentence ("… uppgick till 48 mnkr. Nämnderna …") and are left alone.
  */
 const SV_ABBREVIATIONS = [
   'bl.a.', 't.ex.', 's.k.', 'fr.o.m.', 't.o.m.', 'dvs.', 'd.v.s.', 'enl.', 'inkl.', 'exkl.', 'ca.', 'resp.', 'jfr.',
-  'kap.', 'st.', 'nr.', 'p.g.a.', 'pga.', 'mkr.', 'tkr.', 'mnkr.', 'kl.', 'el.', 'fig.', 'tab.', 'ang.', 'f.d.', 'o.d.',
+  'kap.', 'st.', 'nr.', 'p.g.a.', 'pga.', 'kl.', 'el.', 'fig.', 'tab.', 'ang.', 'f.d.', 'o.d.',
   'e.d.', 'dir.', 'avd.', 'adm.', 'sek.', 'prop.', 'SFS.', 't.v.', 'i.o.m.', 'p.s.s.', 'obs.', 'vs.',
 ];
 const HIDDEN_DOT = '\uE000';

@@ -21,7 +21,7 @@ describe('the committed model', () => {
 
   it('keeps the Swedish letters and negations', () => {
     const committed = JSON.parse(fs.readFileSync(modelPath(rulesDir, 'sv'), 'utf8'));
-    expect(Object.keys(committed.counts)).toContain('NEG');
-    expect(Object.keys(committed.counts).some((k) => /[åäö]/.test(k))).toBe(true);
+    expect(Object.keys(committed.weights)).toContain('NEG');
+    expect(Object.keys(committed.weights).some((k) => /[åäö]/.test(k))).toBe(true);
   });
 });

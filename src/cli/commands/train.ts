@@ -32,6 +32,6 @@ async function train(opts: TrainOptions): Promise<void> {
     const model = trainModel(examples, lang, bare);
     fs.mkdirSync(path.dirname(modelPath(rulesDir, lang)), { recursive: true });
     await writeFileAtomic(modelPath(rulesDir, lang), JSON.stringify(model) + '\n');
-    err(`${lang}: trained on ${examples.length} sentences (train+dev), ${Object.keys(model.counts).length} features → ${path.relative(process.cwd(), modelPath(rulesDir, lang))}`);
+    err(`${lang}: trained on ${examples.length} sentences (train+dev), ${Object.keys(model.weights).length} features → ${path.relative(process.cwd(), modelPath(rulesDir, lang))}`);
   }
 }
