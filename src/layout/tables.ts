@@ -54,7 +54,7 @@ export function findTables(rows: TextRow[], marks: Mark[], grid: Grid, page: num
       const prev = rows[j - 1], cur = rows[j];
       const lh = Math.max(prev.segments[0].fontSize, cur.segments[0].fontSize);
       const gap = cur.bbox[1] - prev.bbox[3];
-      const inGrid = insideGrid(cur.bbox, grid) || ruledBetween(prev, cur, grid);
+      const inGrid = insideGrid(cur.bbox, grid) || ruledBetween(prev, cur, grid) || (gap < lh * 1.2 && betweenCellWalls(cur, grid));
       if (multi[j] && (gap < lh * 2.2 || inGrid)) { multiCount++; j++; continue; }
       if (!multi[j]) {
         const starts = cols();
@@ -106,6 +106,17 @@ function ruledBetween(prev: TextRow, cur: TextRow, grid: Grid): boolean {
   // …and the row itself stands between cell borders (a heading under the table's bottom border does not).
   const walled = grid.rules.some((r) => r.bbox[3] - r.bbox[1] > 4 && r.bbox[2] - r.bbox[0] <= 2.5 && overlapY(r.bbox, cur.bbox) > (cur.bbox[3] - cur.bbox[1]) * 0.5);
   return between && walled;
+}
+
+/**
+ * A line standing between two vertical cell borders is a line of a ruled table's cell, wherever it starts: the next
+ * line of a wrapped comment under a centred header label or a legend row does not start at a column edge the
+ * table's other rows show, but it is still inside the cell's walls.
+ */
+function betweenCellWalls(r: TextRow, grid: Grid): boolean {
+  const h = r.bbox[3] - r.bbox[1];
+  const walls = grid.rules.filter((w) => w.bbox[3] - w.bbox[1] > 4 && w.bbox[2] - w.bbox[0] <= 2.5 && overlapY(w.bbox, r.bbox) > h * 0.5);
+  return walls.some((w) => w.bbox[2] <= r.bbox[0] + 1) && walls.some((w) => w.bbox[0] >= r.bbox[2] - 1);
 }
 
 function insideGrid(b: BBox, grid: Grid): boolean {

@@ -1,22 +1,25 @@
 import type { Paragraph, SegmentedGoal } from '../model/goal.js';
-import type { Row, Table } from '../model/layout.js';
+import type { Cell, Row, Table } from '../model/layout.js';
 import { appendComment } from './comment-rows.js';
 import { distributeCommentary } from './commentary-before-table.js';
 import { stripLabel } from './justification-label.js';
 import { clean, rowText } from './plain-text.js';
 import { isSectionRow } from './section-row.js';
 import type { StatusFound } from './status.js';
-import type { TableHeader } from './table-header.js';
+import { centre, headerColumnOf, type TableHeader } from './table-header.js';
+import { THRESHOLDS } from './thresholds.js';
 import { titleCellOf } from './title-cell.js';
-import { titleText } from './title-text.js';
+import { goalTitle } from './goal-number.js';
 import { hasRole, statusOfText } from './vocabulary.js';
 import { NOT_A_HEADING, type SegmentContext, type WalkState } from './walk-state.js';
 
 /**
  * A goal table: each row with a status is a goal (Swedish "Nämndmål | Bedömning" tables, English KPI tables with
  * RAG cells), its comment columns and the rows after it without status are its commentary, and its figures are
- * its indicator. A row of summary or "not a goal" words is skipped; a section row opens a section. A comment row
- * at the top of a table continued from the previous page belongs to that page's last goal.
+ * its indicator (not the reference before its title, "TP1", nor its grade on the report's scale). A row of summary
+ * or "not a goal" words is skipped; a section row opens a section, and so does the cell of an area column before the
+ * title column ("Målområde | Mål | Status | Kommentar": the area a goal row, and the rows under it, stand in). A
+ * comment row at the top of a table continued from the previous page belongs to that page's last goal.
  */
 export const id = 'goal-table';
 
@@ -35,16 +38,18 @@ export function readGoalTable(
   const rowGoals: SegmentedGoal[] = [];
   for (const { r, st } of rows) {
     const titleCell = titleCellOf(r, header, v);
+    const area = header ? r.cells.find((x) => x.text && header.areaColumns.includes(headerColumnOf(x, header))) : undefined;
+    if (area && area !== titleCell) s.section = clean(area.text);
     if (st && titleCell && titleCell.text && !statusOfText(titleCell.text, v)) {
-      const title = titleText(titleCell.text);
+      const title = goalTitle(titleCell.text, v);
       if (hasRole(title, 'summary-header', v) || hasRole(title, 'not-goal', v)) continue;
       s.commentRun = false;
       const g = c.goals.add(title, t.page, st, s.section, true);
       if (!g) { last = null; continue; }
       rowGoals.push(g);
-      const comment = r.cells.filter((x) => x !== titleCell && header?.commentColumns.includes(x.column));
+      const comment = r.cells.filter((x) => x !== titleCell && header?.commentColumns.includes(headerColumnOf(x, header)));
       for (const x of comment) if (x.text) g.justification.push({ text: stripLabel(clean(x.text), v), page: t.page });
-      const values = r.cells.filter((x) => x !== titleCell && !comment.includes(x) && /\d/.test(x.text)).map((x) => clean(x.text));
+      const values = r.cells.filter((x) => x !== titleCell && x !== area && !comment.includes(x) && !isReference(x, titleCell) && !isGrade(x, header, c) && /\d/.test(x.text)).map((x) => clean(x.text));
       if (values.length || header?.latest) g.indicators.push({ name: title, page: t.page, values, status: st.status, residentFacing: false });
       last = g;
     } else if (!st && isSectionRow(r, c.bodyFontSize) && !hasRole(clean(r.cells[0]?.text ?? ''), 'justification-label', v)) {
@@ -63,6 +68,13 @@ export function readGoalTable(
   s.currentLevel = NOT_A_HEADING;
   s.pending = [];
 }
+
+/** "TP1", "ASC01", "1.2" before the title: the row's reference, not a measured value. */
+const isReference = (x: Cell, titleCell: Cell) => x.bbox[2] <= titleCell.bbox[0] && !/\s/.test(clean(x.text));
+
+/** "4" in the status column where the report's scale has a 4: the goal's grade (its status), not a measured value. */
+const isGrade = (x: Cell, header: TableHeader | null, c: SegmentContext) =>
+  header?.statusX != null && c.legend.byValue.has(clean(x.text)) && Math.abs(centre(x) - header.statusX) < THRESHOLDS.statusColumnPt;
 
 /**
  * Text after a goal table continues its last goal only where the table left it waiting for one (a bare

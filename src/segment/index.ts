@@ -2,6 +2,7 @@ import type { SegmentedGoal } from '../model/goal.js';
 import type { LayoutDocument } from '../model/layout.js';
 import type { Language } from '../model/result.js';
 import type { RuleSet } from '../ruleset/load.js';
+import { joinLines } from '../text/join-lines.js';
 import { readActivityTable } from './activity-table.js';
 import { GoalList } from './goal-list.js';
 import { readGoalTable } from './goal-table.js';
@@ -10,21 +11,27 @@ import { stripLabel, textAfterLabelHeading } from './justification-label.js';
 import { detectLanguage, documentText } from './language.js';
 import { learnLegendBlocks } from './legend-blocks.js';
 import { learnLegendLine } from './legend-line.js';
+import { isLegendLine, learnLegendRows, withoutLegendRows } from './legend-row.js';
 import { isLegendTable, legendEntriesOfTable } from './legend-table.js';
+import { withoutGoalNumber } from './goal-number.js';
+import { figuresOf } from './kpi-figures-line.js';
 import { isMarkedTitle } from './marked-title.js';
 import { clean, rowText } from './plain-text.js';
 import { rowStatus } from './row-status.js';
+import { learnScales } from './scale-legend.js';
 import { splitAtHeaders } from './split-at-headers.js';
 import { emptyLegend, learnLegend, statusFromMarks } from './status.js';
+import { statusAtHeadingEnd } from './status-at-heading-end.js';
 import { statusFollowing } from './status-following.js';
 import { statusInHeading, stripStatusLabel } from './status-in-heading.js';
 import { isStatusLine } from './status-line.js';
 import { isStatusParagraph, withoutStatusLine } from './status-line-not-evidence.js';
+import { isSymbolTitle, statusSymbolInTitle } from './status-symbol-in-title.js';
 import { isSummaryTable } from './summary-table.js';
 import { isTableCaption } from './table-caption.js';
 import { continuedHeader } from './table-continuation.js';
-import { isColumnLabel, readHeader } from './table-header.js';
 import { titleText } from './title-text.js';
+import { isColumnLabel, readHeader } from './table-header.js';
 import { unitsOf, type TextUnit, type Unit } from './units.js';
 import { hasRole, vocabularyFor } from './vocabulary.js';
 import { NOT_A_HEADING, startOfDocument, type SegmentContext, type WalkState } from './walk-state.js';
@@ -46,10 +53,12 @@ export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: 
   const us = unitsOf(doc).flatMap((u): Unit[] => (u.kind === 'table' ? splitAtHeaders(u.table, v).map((table) => ({ ...u, table })) : [u]));
   const c: SegmentContext = { v, legend: emptyLegend(), bodyFontSize: doc.bodyFontSize, goals: new GoalList(v) };
   learnLegendBlocks(us, c.legend, v);
+  learnLegendRows(us, c.legend, v);
+  learnScales(us, c.legend, v);
   const s = startOfDocument();
   us.forEach((u, i) => {
-    if (u.kind === 'legend') closeGoal(s);
-    else if (u.kind === 'heading' || (u.kind === 'text' && isMarkedTitle(u, c.legend))) onTitle(us, i, c, s);
+    if (u.kind === 'legend' || (u.kind !== 'table' && isLegendLine(u.lines, v))) closeGoal(s);
+    else if (u.kind === 'heading' || (u.kind === 'text' && (isMarkedTitle(u, c.legend) || isSymbolTitle(u, v)))) onTitle(us, i, c, s);
     else if (u.kind === 'text') onParagraph(u, c, s);
     else onTable(us, i, c, s);
   });
@@ -81,12 +90,19 @@ function onTitle(us: Unit[], i: number, c: SegmentContext, s: WalkState): void {
     s.current = null;
     return;
   }
+  // A status word in a box at a heading's right end, or a smiley beside the title, is not part of the title.
+  const boxed = u.kind === 'heading' ? statusAtHeadingEnd(u.lines, v) : null;
+  const symbol = statusSymbolInTitle(boxed?.title ?? title, u.page, v);
   // A heading that is a column label ("Key Performance Indicators", "Nämndmål") names a kind of thing, not a goal.
   const st = isColumnLabel(title, v)
     ? null
-    : statusFromMarks(marks, c.legend) ?? (u.kind === 'heading' ? statusInHeading(u.text, v) : null) ?? statusFollowing(us, i, v, c.legend);
+    : statusFromMarks(marks, c.legend) ??
+      (u.kind === 'heading' ? statusInHeading(u.text, v) : null) ??
+      boxed?.status ??
+      symbol?.status ??
+      statusFollowing(us, i, v, c.legend);
   if (st) {
-    s.current = c.goals.add(stripStatusLabel(titleText(title), v), u.page, st, s.section);
+    s.current = c.goals.add(withoutGoalNumber(stripStatusLabel(titleText(symbol?.title ?? boxed?.title ?? title), v), v), u.page, st, s.section);
     s.currentUnit = i;
     s.currentLevel = u.kind === 'heading' ? u.level : NOT_A_HEADING;
     s.inActivities = false;
@@ -105,6 +121,13 @@ function onTitle(us: Unit[], i: number, c: SegmentContext, s: WalkState): void {
 
 /** A paragraph: the open goal's justification, or commentary waiting for the table after it. */
 function onParagraph(u: TextUnit, c: SegmentContext, s: WalkState): void {
+  // A KPI's figures line, set as a paragraph of its own or as the first line of its commentary, is its indicator.
+  const figures = s.current && !s.inActivities ? figuresOf(u.lines[0].text, c.v) ?? figuresOf(u.text, c.v) : null;
+  if (figures && s.current) {
+    s.current.indicators.push({ name: s.current.title, page: u.page, values: figures, status: s.current.status, residentFacing: false });
+    if (u.lines.length === 1 || figuresOf(u.text, c.v)) return;
+    u = { ...u, lines: u.lines.slice(1), text: joinLines(u.lines.slice(1).map((l) => l.text)) };
+  }
   const text = clean(withoutStatusLine(u, c.v));
   if (hasRole(text, 'source-note', c.v)) return; // "Källa: …" under a table or a page: no one's evidence
   if (u.small && !s.current) return; // footnotes and captions in small type
@@ -119,8 +142,9 @@ function onParagraph(u: TextUnit, c: SegmentContext, s: WalkState): void {
 
 /** A table: activities, a legend, a summary, the open goal's indicators or text, or a table of goals. */
 function onTable(us: Unit[], i: number, c: SegmentContext, s: WalkState): void {
-  const t = (us[i] as Extract<Unit, { kind: 'table' }>).table;
   const { v, legend } = c;
+  const t = withoutLegendRows((us[i] as Extract<Unit, { kind: 'table' }>).table, v);
+  if (!t.rows.length) return;
   c.goals.enterTable(i);
   const before = s.pending;
   s.pending = [];

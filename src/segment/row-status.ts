@@ -1,14 +1,14 @@
 import type { Row } from '../model/layout.js';
 import { clean } from './plain-text.js';
 import { statusFromMarks, type Legend, type StatusFound } from './status.js';
-import { centre, type TableHeader } from './table-header.js';
+import { centre, headerColumnOf, type TableHeader } from './table-header.js';
 import { THRESHOLDS } from './thresholds.js';
 import { statusOfText, type Vocabulary } from './vocabulary.js';
 
 /**
  * The status of one table row, in every way tables draw it: a status word ("Uppfyllt", "GREEN", "G"), a filled
  * cell (the English QPR's RAG cells), a symbol or a raster icon (Word/Stratsys exports: status only as an icon in
- * a "Bedömning" column). Where the header names columns, the status is the one in the status or "Latest" column;
+ * a "Bedömning" column), a grade on the report's own scale (scale-legend). Where the header names columns, the status is the one in the status or "Latest" column;
  * never one nearer last period's column ("Latest | Previous") or in a trend column (DoT arrows).
  */
 export const id = 'row-status';
@@ -24,7 +24,13 @@ export function rowStatus(r: Row, header: TableHeader | null, legend: Legend, v:
       candidates.push({ x, st: { status: word.status, statusSource: 'word', statusEvidence: `"${clean(c.text)}"${fill} on page ${c.lines[0]?.page ?? '?'} (${word.ruleId})` } });
       continue;
     }
-    if (c.column === (header?.titleColumn ?? 0) && c.text && c.marks.length === 0) continue;
+    // A grade on the report's own scale ("4" where its key says "4 = Till stor del uppfyllt"), in the status column only.
+    const graded = c.text && inStatusColumn(x) ? legend.byValue.get(clean(c.text)) : undefined;
+    if (graded) {
+      candidates.push({ x, st: { status: graded.status, statusSource: 'legend', statusEvidence: `"${clean(c.text)}" = "${graded.text}" on the report's scale, page ${c.lines[0]?.page ?? '?'}` } });
+      continue;
+    }
+    if (headerColumnOf(c, header) === (header?.titleColumn ?? 0) && c.text && c.marks.length === 0) continue;
     const marks = [...c.marks, ...(c.fill && !c.text ? [c.fill] : [])];
     const st = statusFromMarks(marks, legend);
     if (st) candidates.push({ x: marks.length ? (marks[0].bbox[0] + marks[0].bbox[2]) / 2 : x, st });

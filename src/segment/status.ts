@@ -16,10 +16,14 @@ export interface Legend {
   /** colour class (or exact colour for 'other') → status, as the report's own legend says. */
   byClass: Map<string, Status>;
   shapes: Set<string>;
+  /** Every entry's own colour and status, for keys whose entries share a colour class (see statusOfMark). */
+  byColour: { colour: string; colourClass: string; status: Status }[];
+  /** A key to a scale of figures or letters ("5 = Helt uppfyllt"): the value as printed → its status and words. */
+  byValue: Map<string, { status: Status; text: string }>;
 }
 
 export function emptyLegend(): Legend {
-  return { byClass: new Map(), shapes: new Set() };
+  return { byClass: new Map(), shapes: new Set(), byColour: [], byValue: new Map() };
 }
 
 /** Reads a legend's entries with the status vocabulary: "● Uppfyllt" makes green mean green, whatever the hue. */
@@ -29,6 +33,7 @@ export function learnLegend(legend: Legend, entries: (LegendEntry & { colour?: s
     if (!s) continue;
     legend.byClass.set(e.colourClass === 'other' && e.colour ? e.colour : e.colourClass, s.status);
     legend.shapes.add(e.shape);
+    if (e.colour) legend.byColour.push({ colour: e.colour, colourClass: e.colourClass, status: s.status });
   }
 }
 
@@ -50,13 +55,29 @@ export function isStatusCandidate(m: Mark, legend: Legend): boolean {
   return true;
 }
 
-/** The status a mark stands for: by the legend where there is one, else by its colour class. */
+/**
+ * The status a mark stands for: by the legend where there is one, else by its colour class. Where the key gives
+ * one colour class two meanings (a five-level scale in dark green, light green, yellow, orange and red; smiley
+ * icons that are all yellow faces), the mark means what the key's entry nearest in colour means.
+ */
 export function statusOfMark(m: Mark, legend: Legend): { status: Status; source: 'legend' | 'colour' } | null {
   if (!isStatusCandidate(m, legend)) return null;
+  const sameClass = legend.byColour.filter((e) => e.colourClass === m.colourClass);
+  if (new Set(sameClass.map((e) => e.status)).size > 1) {
+    const nearest = sameClass.reduce((a, b) => (colourDistance(b.colour, m.colour) < colourDistance(a.colour, m.colour) ? b : a));
+    return { status: nearest.status, source: 'legend' };
+  }
   const byLegend = legend.byClass.get(m.colourClass === 'other' ? m.colour : m.colourClass);
   if (byLegend) return { status: byLegend, source: 'legend' };
   if (m.colourClass === 'green' || m.colourClass === 'yellow' || m.colourClass === 'red') return { status: m.colourClass, source: 'colour' };
   return null;
+}
+
+/** Squared distance of two '#rrggbb' colours in RGB. */
+function colourDistance(a: string, b: string): number {
+  let d = 0;
+  for (let k = 1; k < 7; k += 2) d += (parseInt(a.slice(k, k + 2), 16) - parseInt(b.slice(k, k + 2), 16)) ** 2;
+  return d;
 }
 
 export function describeMark(m: Mark): string {

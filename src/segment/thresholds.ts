@@ -38,6 +38,10 @@ export const THRESHOLDS = {
   /** Shorter titles are debris of the layout (a stray "1." or "A"), not goals. */
   minTitleChars: 3,
 
+  /** A KPI's figures line ("Latest: 61% Target: 60% Floor: 50% Previous: 57% (Amber)") is two or more labelled figures in at most 24 words. */
+  figuresLineMinPairs: 2,
+  figuresLineMaxWords: 24,
+
   /** Header rows are at the top: a table's header is in its first three rows (a title row, then one or two header lines). */
   headerMaxRows: 3,
   /** A header cell is a label of at most six words ("Bedömd måluppfyllelse helår 2025"); longer text is a body cell. */
@@ -47,6 +51,8 @@ export const THRESHOLDS = {
   /** A header row met again in the middle of a table has short labels only (≤ 4 words each) in two cells or more. */
   repeatedHeaderCellMaxWords: 4,
   repeatedHeaderMinCells: 2,
+  /** A short cell text beside no header label belongs to the nearest one within 40 pt (a centred label over a left-set "Ja"). */
+  headerLabelReachPt: 40,
   /** A table continued on the next page has the same column edges, give or take a cell padding (8 pt). */
   sameColumnPt: 8,
   /** A mark or word within 30 pt of the status or latest column's centre is in that column (narrow RAG columns are 40–60 pt). */
@@ -62,6 +68,8 @@ export const THRESHOLDS = {
   legendMinStatusRows: 3,
   legendMaxRows: 8,
   legendMaxCells: 2,
+  /** A scale's key names three values or more ("5 = Helt uppfyllt, 4 = …"): two are a range in prose, not a scale. */
+  scaleMinValues: 3,
   /** A summary table's header names two statuses or more ("Uppfyllt | Delvis | Ej uppfyllt"). */
   summaryHeaderMinStatuses: 2,
 

@@ -1,5 +1,5 @@
 import type { Cell, Row } from '../model/layout.js';
-import type { TableHeader } from './table-header.js';
+import { headerColumnOf, type TableHeader } from './table-header.js';
 import { statusOfText, type Vocabulary } from './vocabulary.js';
 
 /**
@@ -11,7 +11,7 @@ export const id = 'title-cell';
 
 export function titleCellOf(r: Row, header: TableHeader | null, v: Vocabulary): Cell | undefined {
   const wordy = (c: Cell) => /\p{L}{2,}.*\s+.*\p{L}{2,}/u.test(c.text) && !statusOfText(c.text, v);
-  const byHeader = r.cells.find((c) => c.column === (header?.titleColumn ?? -1));
+  const byHeader = header ? r.cells.find((c) => headerColumnOf(c, header) === header.titleColumn) : undefined;
   if (byHeader && wordy(byHeader)) return byHeader;
   return r.cells.find(wordy) ?? r.cells[0];
 }

@@ -5,7 +5,7 @@ import { THRESHOLDS } from './thresholds.js';
 
 /** What the walker reads, in reading order: the layout's blocks with the text and marks each heuristic asks for. */
 export type Unit =
-  | { kind: 'heading'; page: number; text: string; level: number; marks: Mark[]; line: Line }
+  | { kind: 'heading'; page: number; text: string; level: number; marks: Mark[]; line: Line; lines: Line[] }
   | TextUnit
   | { kind: 'legend'; page: number; block: Extract<Block, { kind: 'legend' }> }
   | { kind: 'table'; page: number; table: Table };
@@ -17,7 +17,7 @@ export function unitsOf(doc: LayoutDocument): Unit[] {
   const out: Unit[] = [];
   for (const p of doc.pages) for (const b of p.blocks) {
     if (b.kind === 'heading') {
-      out.push({ kind: 'heading', page: b.page, text: b.lines.map((l) => l.text).join(' '), level: b.level, marks: b.lines.flatMap((l) => l.marks), line: b.lines[0] });
+      out.push({ kind: 'heading', page: b.page, text: b.lines.map((l) => l.text).join(' '), level: b.level, marks: b.lines.flatMap((l) => l.marks), line: b.lines[0], lines: b.lines });
     } else if (b.kind === 'paragraph') {
       const small = b.lines.every((l) => l.fontSize < doc.bodyFontSize * THRESHOLDS.smallTypeRatio);
       out.push({ kind: 'text', page: b.page, text: joinLines(b.lines.map((l) => l.text)), lines: b.lines, marks: b.lines.flatMap((l) => l.marks), small });

@@ -60,15 +60,26 @@ function statusLabelPatterns(structure: StructureRule[]): StatusLabelPatterns {
 export const normalise = (s: string) =>
   s.toLowerCase().replace(/[\u2018\u2019\u201c\u201d"'*]/g, '').replace(/\s+/g, ' ').replace(/^[\s:–-]+|[\s.:;!–-]+$/g, '').trim();
 
-/** The status a short text states on its own ("Uppfyllt", "GREEN", "Status: grön", "Bedömning: Delvis uppfyllt"). */
+/**
+ * The status a short text states on its own ("Uppfyllt", "GREEN", "Status: grön", "Bedömning: Delvis uppfyllt"), or
+ * as the answer to a status column's header before a colon ("Uppnått: Delvis", "Uppfyllt: Ja", "Achieved: Yes").
+ */
 export function statusOfText(text: string, v: Vocabulary, inStatusColumn = false): { status: Status; ruleId: string } | null {
   let t = normalise(text);
-  const labelled = v.statusLabel.beforeStatus.exec(t);
-  if (labelled) t = labelled.groups!.status;
+  const labelled = v.statusLabel.beforeStatus.exec(t)?.groups!.status ?? answerToStatusHeader(t, v);
+  if (labelled) t = labelled;
   if (t.length > THRESHOLDS.statusTextMaxChars) return null;
   for (const w of v.statusWords) if (t === w.phrase) return { status: w.status, ruleId: w.ruleId };
   if (inStatusColumn || labelled) for (const w of v.columnStatusWords) if (t === w.phrase) return { status: w.status, ruleId: w.ruleId };
   return null;
+}
+
+/** "uppnått: delvis" → "delvis": what follows a status column's header and a colon. */
+function answerToStatusHeader(t: string, v: Vocabulary): string | null {
+  const colon = t.indexOf(':');
+  if (colon < 1) return null;
+  const answer = t.slice(colon + 1).trim();
+  return answer && hasRole(t.slice(0, colon), 'status-header', v) ? answer : null;
 }
 
 /**

@@ -75,8 +75,8 @@ describe('goal layouts', () => {
       p.drawText('Se indikatorer.', { x: 56, y: 654, size: 10, font: f });
     });
     expect(await goalsOf(bytes)).toEqual([
-      ['Mål 1. Fler arbetssökande går till arbete', 'yellow', null],
-      ['Mål 2. Ett rikt föreningsliv', 'green', 'GREEN_NO_EVIDENCE'],
+      ['Fler arbetssökande går till arbete', 'yellow', null],
+      ['Ett rikt föreningsliv', 'green', 'GREEN_NO_EVIDENCE'],
     ]);
   });
 

@@ -63,9 +63,18 @@ export function grid(rows: (string | CellSpec)[][], o: { page?: number; width?: 
   return { page, bbox: [edges[0], 100, edges[n - 1] + widths[n - 1], 100 + rows.length * 20], columns: edges, rows: built };
 }
 
-export const heading = (text: string, o: { level?: number; page?: number; marks?: Mark[] } = {}): Unit => ({
-  kind: 'heading', page: o.page ?? 1, text, level: o.level ?? 2, marks: o.marks ?? [], line: line(text, { bold: true, fontSize: 14, marks: o.marks }),
-});
+export const heading = (text: string, o: { level?: number; page?: number; marks?: Mark[]; lines?: Line[] } = {}): Unit => {
+  const first = line(text, { bold: true, fontSize: 14, marks: o.marks });
+  return { kind: 'heading', page: o.page ?? 1, text, level: o.level ?? 2, marks: o.marks ?? [], line: o.lines?.[0] ?? first, lines: o.lines ?? [first] };
+};
+
+/** A heading line made of pieces set apart on one baseline (a title, then a box at the right margin): [text, x0] each. */
+export function spannedLine(pieces: [string, number][], o: LineOptions = {}): Line {
+  const size = o.fontSize ?? 14;
+  const spans = pieces.map(([text, x0]) => ({ text, x0, x1: x0 + text.length * size * 0.5 }));
+  const l = line(pieces.map((p) => p[0]).join(' '), { bold: true, fontSize: size, ...o, x: spans[0].x0 });
+  return { ...l, bbox: [spans[0].x0, l.bbox[1], spans[spans.length - 1].x1, l.bbox[3]], spans };
+}
 
 /** A paragraph unit; each string one line, marks on the first line. */
 export function paragraph(lines: string[], o: { page?: number; marks?: Mark[]; fontSize?: number } = {}): TextUnit {

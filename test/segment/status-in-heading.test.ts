@@ -10,10 +10,17 @@ describe('status-in-heading', () => {
     expect(statusInHeading('Residents feel safe (RAG) - Amber', en)?.status).toBe('yellow');
   });
 
-  it('reads nothing without a label, without a status at the end, or with the label right before the status', () => {
+  it('reads a status right after its label, where a title stands before the label', () => {
+    expect(statusInHeading('Trygg skola – Status: Uppfyllt', sv)).toMatchObject({ status: 'green', statusEvidence: '"Uppfyllt" in the heading (sv/status/uppfyllt)' });
+    expect(statusInHeading('Trygg skola – Bedömning: Delvis uppfyllt', sv)?.status).toBe('yellow');
+    expect(statusInHeading('Residents feel safe - RAG: Green', en)?.status).toBe('green');
+  });
+
+  it('reads nothing without a label, without a status at the end, or from a label and status alone (a status line)', () => {
     expect(statusInHeading('Trygg skola – Uppfyllt', sv)).toBeNull();
     expect(statusInHeading('Bedömning – trygg skola', sv)).toBeNull();
-    expect(statusInHeading('Trygg skola – Status: Uppfyllt', sv)).toBeNull();
+    expect(statusInHeading('Status: Uppfyllt', sv)).toBeNull();
+    expect(statusInHeading('Bedömning – Uppfyllt', sv)).toBeNull();
   });
 
   it("uses only the report language's labels", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isColumnLabel, readHeader } from '../../src/segment/table-header.js';
+import { headerColumnOf, isColumnLabel, readHeader } from '../../src/segment/table-header.js';
 import { grid, vocab } from './build.js';
 
 const sv = vocab('sv'), en = vocab('en');
@@ -29,6 +29,26 @@ describe('table-header', () => {
 
   it('finds a header under a title row, within the first three rows', () => {
     expect(readHeader(grid([['Kultur- och fritidsnämnden'], ['Nämndmål', 'Bedömning'], ['Trygg skola', 'Uppfyllt']]), sv)?.bodyStart).toBe(2);
+  });
+
+  it('places body cells under centred header labels by where they overlap, not by their left edges', () => {
+    const t = grid([['Ref', 'Outcome', 'RAG', 'Commentary'], ['TP1', 'More residents use the libraries', { text: 'GREEN', fill: 'green' }, 'Visits rose by 9%.']], { widths: [40, 160, 60, 240] });
+    // The header row's labels stand centred in their columns, right of the body's left edges.
+    t.rows[0].cells.forEach((c) => { const w = c.bbox[2] - c.bbox[0]; c.bbox = [c.bbox[0] + w / 3, c.bbox[1], c.bbox[0] + (2 * w) / 3, c.bbox[3]]; c.column += 10; });
+    const h = readHeader(t, en)!;
+    expect(h.commentColumns).toEqual([13]);
+    expect(headerColumnOf(t.rows[1].cells[3], h)).toBe(13);
+    expect(headerColumnOf(t.rows[1].cells[1], h)).toBe(h.titleColumn);
+  });
+
+  it('takes the goal column nearest the status column as the title, and the one before it as the area', () => {
+    const h = readHeader(grid([['Målområde', 'Mål', 'Status', 'Kommentar'], ['Trygg uppväxt', 'Fler barn simmar', 'Uppfyllt', 'Simskolan hade 640 deltagare.']]), sv)!;
+    expect(h).toMatchObject({ titleColumn: 1, areaColumns: [0], commentColumns: [3] });
+  });
+
+  it('reads "Uppfyllt" as a column label beside another label, and as a goal’s status without one', () => {
+    expect(readHeader(grid([['Mål', 'Uppfyllt', 'Kommentar'], ['Trygg skola', 'Ja', 'Fler elever känner sig trygga.']]), sv)).toMatchObject({ statusX: 200, bodyStart: 1 });
+    expect(readHeader(grid([['Trygg skola', 'Uppfyllt'], ['Fler elever klarar målen', 'Uppfyllt']]), sv)).toBeNull();
   });
 
   it('has no header when the first rows are body text', () => {
