@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runStages } from '../../src/pipeline.js';
 import { norm, root, sharedContext } from '../helpers.js';
 
-interface TruthGoal { title: string; page: number; status: string; orientation: string; justificationStart?: string; justificationEnd?: string }
+interface TruthGoal { title: string; page: number; status: string; orientation: string; justificationStart?: string; justificationEnd?: string; expectFlag?: string }
 const dir = path.join(root, 'test', 'fixtures');
 const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { id: string; file: string; truth: string; producer: string }[];
 const KNOWN: Record<string, string> = JSON.parse(fs.readFileSync(path.join(dir, 'known-gaps.json'), 'utf8'));
@@ -21,6 +21,12 @@ describe.each(manifest)('goals of fixture $id ($producer)', (entry) => {
     const want = truth.goals.map((g) => ({ title: key(g.title), page: g.page, status: g.status, orientation: g.orientation }));
     expect(got).toEqual(want);
     for (const n of truth.notGoals ?? []) expect(r.goals.map((g) => key(g.title))).not.toContain(key(n));
+  });
+
+  // Truths that name the flags they expect (the fixtures of issue 15 on) are checked for them too; no name is no flag.
+  it.runIf(truth.goals.some((g) => g.expectFlag))('flags exactly the goals its truth expects', async () => {
+    const r = await run();
+    expect(r.goals.map((g) => [key(g.title), g.flags[0]?.code ?? null])).toEqual(truth.goals.map((g) => [key(g.title), g.expectFlag ?? null]));
   });
 
   it.skipIf(Boolean(KNOWN[`${entry.id}:justification`]))('gives each goal its own justification', async () => {
