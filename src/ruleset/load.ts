@@ -35,7 +35,7 @@ interface Base {
   line: number;
 }
 export interface StatusRule extends Base { kind: 'status'; status: 'green' | 'yellow' | 'red' | 'unknown'; words: string[]; onlyInStatusColumn: boolean }
-export interface OrientationRule extends Base { kind: 'orientation'; orientation: 'residents' | 'organisation'; regexes: RegExp[] }
+export interface OrientationRule extends Base { kind: 'orientation'; orientation: 'residents' | 'organisation'; regexes: RegExp[]; titleOnly: boolean }
 export interface EvidenceRule extends Base {
   kind: 'pattern' | 'lexicon';
   label?: Label;
@@ -164,8 +164,8 @@ export function loadRules(dir = defaultRulesDir()): RuleSet {
           break;
         }
         case 'orientation': {
-          const e = entry as { orientation: OrientationRule['orientation']; patterns: string[] };
-          rules.push({ ...base, kind: 'orientation', orientation: e.orientation, regexes: regexes(e.patterns) });
+          const e = entry as { orientation: OrientationRule['orientation']; patterns: string[]; titleOnly: boolean };
+          rules.push({ ...base, kind: 'orientation', orientation: e.orientation, regexes: regexes(e.patterns), titleOnly: e.titleOnly });
           break;
         }
         case 'structure': {

@@ -24,7 +24,15 @@ export const StatusEntry = z
   .strict();
 
 /** Goal titles that are about the organisation itself (employer, finances, administration). */
-export const OrientationEntry = z.object({ ...common, orientation: Orientation, patterns: z.array(z.string().min(1)).min(1) }).strict();
+export const OrientationEntry = z
+  .object({
+    ...common,
+    orientation: Orientation,
+    patterns: z.array(z.string().min(1)).min(1),
+    /** Read in the goal's own title only, never in the section it stands in (a title's verb and object). */
+    titleOnly: z.boolean().default(false),
+  })
+  .strict();
 
 /** What every evidence rule has, whichever way it matches. */
 const evidence = {

@@ -4,25 +4,31 @@ import type { SegmentedGoal } from '../../src/model/goal.js';
 import type { OrientationRule, RuleSet } from '../../src/ruleset/load.js';
 
 const rule = (id: string, orientation: OrientationRule['orientation'], ...patterns: RegExp[]): OrientationRule => ({
-  id, kind: 'orientation', language: 'sv', orientation, regexes: patterns, description: id, examples: { match: [], noMatch: [] }, file: 'test', line: 1,
+  id, kind: 'orientation', language: 'sv', orientation, regexes: patterns, titleOnly: false, description: id, examples: { match: [], noMatch: [] }, file: 'test', line: 1,
 });
 const rules = [
   rule('sv/orientation/arbetsgivare', 'organisation', /arbetsgivar/i),
   rule('sv/orientation/invanare', 'residents', /invånar/i),
   rule('sv/orientation/organisation', 'organisation', /välfungerande organisation/i),
+  { ...rule('sv/orientation/plan', 'organisation', /^genomföra \S+planen/i), titleOnly: true },
 ];
 
 describe('orientationOf', () => {
   it('reads the title first: organisation, then residents', () => {
-    expect(orientationOf('Attraktiv arbetsgivare', null, rules)).toEqual({ orientation: 'organisation', reason: 'sv/orientation/arbetsgivare' });
-    expect(orientationOf('Invånarna får snabb kontakt', 'Målområde: Välfungerande organisation', rules)).toEqual({ orientation: 'residents', reason: 'sv/orientation/invanare' });
+    expect(orientationOf('Attraktiv arbetsgivare', null, rules)).toEqual({ orientation: 'organisation', reason: 'sv/orientation/arbetsgivare: "arbetsgivare"' });
+    expect(orientationOf('Invånarna får snabb kontakt', 'Målområde: Välfungerande organisation', rules)).toEqual({ orientation: 'residents', reason: 'sv/orientation/invanare: "Invånarna"' });
   });
 
   it('falls back on the section the goal stands in, and says so', () => {
     expect(orientationOf('Snabb handläggning', 'Målområde: Välfungerande organisation', rules)).toEqual({
       orientation: 'organisation',
-      reason: 'sv/orientation/organisation (section "Målområde: Välfungerande organisation")',
+      reason: 'sv/orientation/organisation: "Välfungerande organisation" (section "Målområde: Välfungerande organisation")',
     });
+  });
+
+  it('reads a title-only rule (a verb and its object) in the title, never in the section', () => {
+    expect(orientationOf('Genomföra kulturplanen', null, rules).orientation).toBe('organisation');
+    expect(orientationOf('Fler besökare på museet', 'Genomföra kulturplanen', rules)).toEqual({ orientation: 'residents', reason: null });
   });
 
   it('is residents, with no reason, when nothing says otherwise', () => {
