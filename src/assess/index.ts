@@ -2,16 +2,29 @@ import type { ClassifiedGoal } from '../model/goal.js';
 import type { DocumentSummary, Evidence, Flag, Goal, Language } from '../model/result.js';
 import type { AssessConfig } from './config.js';
 
+/**
+ * A flag's message says what its quoted sentences show. Where some read as a result for residents but below the
+ * confidence threshold, they are listed with their label (`output`, `outcome`) and the message says why they do
+ * not count, instead of claiming that nothing shows a result.
+ */
 const MESSAGES = {
   sv: {
     GREEN_INTERNAL_ONLY: (n: number) =>
       `Målet är grönt, men ingen av motiveringens ${n} meningar visar ett resultat eller en leverans till invånarna: allt handlar om internt arbete, planer eller bakgrund.`,
+    GREEN_INTERNAL_ONLY_UNSURE: (n: number, unsure: number, threshold: number) =>
+      `Målet är grönt, men ingen av motiveringens ${n} meningar visar med säkerhet ett resultat eller en leverans till invånarna: ` +
+      `${unsure === 1 ? '1 mening läses' : `${unsure} meningar läses`} som ett resultat för invånarna men under säkerhetströskeln ${threshold}` +
+      (unsure < n ? ', resten handlar om internt arbete, planer eller bakgrund.' : '.'),
     GREEN_NO_EVIDENCE: () => 'Målet är grönt, men motiveringen innehåller ingen evidens alls (bara en hänvisning eller ingen text).',
     organisation: 'Målet handlar om organisationen själv; intern evidens är vad det ska ha, så det flaggas inte.',
   },
   en: {
     GREEN_INTERNAL_ONLY: (n: number) =>
       `Rated green, but none of the ${n} sentences of its commentary shows a result for or a service delivered to residents: all of it is internal work, plans or background.`,
+    GREEN_INTERNAL_ONLY_UNSURE: (n: number, unsure: number, threshold: number) =>
+      `Rated green, but none of the ${n} sentences of its commentary clearly shows a result for or a service delivered to residents: ` +
+      `${unsure === 1 ? '1 sentence reads' : `${unsure} sentences read`} as a result for residents but below the confidence threshold ${threshold}` +
+      (unsure < n ? '; the rest is internal work, plans or background.' : '.'),
     GREEN_NO_EVIDENCE: () => 'Rated green, but the commentary holds no evidence at all (only a pointer, or no text).',
     organisation: 'This goal is about the organisation itself; internal evidence is what it should have, so it is not flagged.',
   },
@@ -42,10 +55,14 @@ export function assessGoals(goals: ClassifiedGoal[], language: Language, config:
         notFlaggedBecause = msg.organisation;
       } else {
         const code = evidence === 'none' ? 'GREEN_NO_EVIDENCE' : 'GREEN_INTERNAL_ONLY';
+        const unsure = g.sentences.filter((s) => s.residentFacing && s.confidence < config.minResidentConfidence).length;
         flags.push({
           code,
           level: config.levels[code],
-          message: code === 'GREEN_NO_EVIDENCE' ? msg.GREEN_NO_EVIDENCE() : msg.GREEN_INTERNAL_ONLY(g.sentences.length),
+          message:
+            code === 'GREEN_NO_EVIDENCE' ? msg.GREEN_NO_EVIDENCE()
+            : unsure > 0 ? msg.GREEN_INTERNAL_ONLY_UNSURE(g.sentences.length, unsure, config.minResidentConfidence)
+            : msg.GREEN_INTERNAL_ONLY(g.sentences.length),
           sentences: g.sentences.map((s) => ({ text: s.text, page: s.page, label: s.label })),
         });
       }
