@@ -12,6 +12,7 @@ import type { Fingerprint } from '../store/cache-key.js';
 import type { AnalyzerModule, AnalyzerOptions } from './analyzer.js';
 import { checkInflatedSize, formatBytes, type InflateLimits } from './inflate-guard.js';
 import { threadCpuMs } from './thread-cpu.js';
+import { ioErrorMessage } from '../model/io-error.js';
 
 export interface WorkerData {
   analyzerModule: string;
@@ -30,8 +31,11 @@ export interface JobMessage {
 export type WorkerMessage =
   | { type: 'ready'; fingerprint: Fingerprint; cpuMs: number | null }
   | { type: 'init-error'; message: string }
-  /** `cpuMs`: this thread's CPU time so far (start-up included), null where it cannot be read; see thread-cpu.ts. */
-  | { type: 'result'; id: number; result: import('../model/result.js').DocumentResult; ms: number; cpuMs: number | null };
+  /**
+   * `cpuMs`: this thread's CPU time so far (start-up included), null where it cannot be read; see thread-cpu.ts.
+   * `heldBytes`: what this worker's own V8 heap and buffers hold after the document (figures per worker thread).
+   */
+  | { type: 'result'; id: number; result: import('../model/result.js').DocumentResult; ms: number; cpuMs: number | null; heldBytes: number };
 
 const port = parentPort;
 if (!port) throw new Error('batch/worker.js must run in a worker thread');
@@ -62,7 +66,13 @@ async function runJob(job: JobMessage): Promise<void> {
     // The analyzer promises never to throw for document problems; anything that still escapes is ours.
     result = mod.errorResult(job.file, job.sha256, { code: 'INTERNAL', message: `Internal error: ${(err as Error)?.message ?? String(err)}` });
   }
-  port!.postMessage({ type: 'result', id: job.id, result, ms: Math.round(performance.now() - t0), cpuMs: cpuMs() } satisfies WorkerMessage);
+  port!.postMessage({ type: 'result', id: job.id, result, ms: Math.round(performance.now() - t0), cpuMs: cpuMs(), heldBytes: heldBytes() } satisfies WorkerMessage);
+}
+
+/** In a worker thread these figures are the thread's own isolate's, not the process's (unlike `rss`). */
+function heldBytes(): number {
+  const m = process.memoryUsage();
+  return m.heapTotal + m.external;
 }
 
 async function analyseFile(job: JobMessage): Promise<import('../model/result.js').DocumentResult> {
@@ -75,7 +85,7 @@ async function analyseFile(job: JobMessage): Promise<import('../model/result.js'
     }
     bytes = await readFile(job.file);
   } catch (err) {
-    return fail('INTERNAL', `Could not read the file: ${(err as Error).message}`);
+    return fail('INTERNAL', ioErrorMessage('read', job.file, err));
   }
   if (data.inflateLimits && bytes.subarray(0, 1024).includes('%PDF-')) {
     const verdict = await checkInflatedSize(bytes, data.inflateLimits);

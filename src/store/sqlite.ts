@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { DocumentResult } from '../model/result.js';
-import { boundedFailureStillHolds, type RecordedLimits } from './cache-key.js';
+import { boundedFailureStillHolds, resultWithinLimits, type RecordedLimits } from './cache-key.js';
 import { COLUMNS, documentRow, GOAL_TABLES, goalRows, type AnalysisRow, type DocumentRow, type FileRow, type PutMeta } from './rows.js';
 import { SCHEMA, STORE_SCHEMA_VERSION } from './schema.js';
 import { insertSql, selectSql } from './statements.js';
@@ -104,10 +104,11 @@ export class Store {
 
   /**
    * The stored result for this content under this cache key, with `file` set to `file` (the path it has now),
-   * or null. A stored TIMEOUT / TOO_LARGE is only returned when `limits` are no more generous than the
-   * limits it was produced under (a longer --timeout deserves a new try).
+   * or null. With `limits` (the bounds of this run): a stored TIMEOUT / TOO_LARGE is returned only when it was
+   * made under exactly these bounds, and any other result only when this run would not refuse the document
+   * outright (more pages than `maxPages`, or `bytes`, the file's size, past `maxBytes`).
    */
-  lookup(sha256: string, cacheKey: string, file?: string, limits?: RecordedLimits): DocumentResult | null {
+  lookup(sha256: string, cacheKey: string, file?: string, limits?: RecordedLimits, bytes?: number): DocumentResult | null {
     const row = this.reads.lookup.get(sha256, cacheKey);
     if (!row) return null;
     if (row.error_code && BOUNDED_CODES.has(row.error_code)) {
@@ -120,6 +121,7 @@ export class Store {
     } catch {
       return null;
     }
+    if (!(row.error_code && BOUNDED_CODES.has(row.error_code)) && !resultWithinLimits(result.pages, bytes, limits)) return null;
     if (file !== undefined) result.file = file;
     return result;
   }
