@@ -1,7 +1,8 @@
 /**
  * Entry point of a process that analyses one document alone (started by alone.ts). The document runs in one
  * worker thread, through the same pool and worker as in the batch process; this process's main thread only
- * reports its resident set on a timer (it is free to, the work being in the worker) and passes the outcome on.
+ * reports the highest resident set it has seen on a timer (it is free to, the work being in the worker) and passes
+ * the outcome on.
  *
  * The batch process decides everything: it reads the reports against the memory bound, runs the time limit, and
  * kills this process when either is passed or once the outcome has arrived. When the batch process goes away
@@ -30,10 +31,22 @@ async function run(request: AloneRequest): Promise<void> {
     onCpu: () => {},
     retireAboveBytes: Infinity,
   });
-  const report = () => send({ type: 'rss', bytes: process.memoryUsage.rss() });
+  // The highest resident set seen, sampled more often than it is reported: a short peak between two reports still
+  // counts, and the verdict depends less on when the samples fall. (Not the kernel's own high-water mark: a forked
+  // process starts with its parent's.)
+  let peak = 0;
+  const sample = () => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  };
+  const report = () => {
+    sample();
+    send({ type: 'rss', bytes: peak });
+  };
   report();
+  const sampler = setInterval(sample, Math.max(5, Math.min(25, request.reportIntervalMs / 4)));
   const timer = setInterval(report, request.reportIntervalMs);
   const stop = () => {
+    clearInterval(sampler);
     clearInterval(timer);
     void pool.close();
   };

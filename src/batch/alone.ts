@@ -49,7 +49,7 @@ const CHILD_URL = new URL('./alone-process.js', import.meta.url);
 export class AloneRun {
   /** How the run ended; rejects (BatchError) only when the child could not start analysing at all. */
   readonly outcome: Promise<Outcome>;
-  /** The child's resident set as it last reported it, in bytes (0 before its first report). */
+  /** The child's highest resident set so far as it last reported it, in bytes (0 before its first report). */
   reportedRss = 0;
   private readonly child: ChildProcess;
   private settled = false;

@@ -114,6 +114,8 @@ export interface Settings {
   aloneHeapMb: number;
   /** A worker holding more than this after a document (its own heap and buffers) is replaced before the next. */
   retireAboveBytes: number;
+  /** A PDF whose streams decode to more than this is analysed alone from the start (null: the bomb check is off). */
+  aloneAboveBytes: number | null;
   /** The bounds a result is produced under, stored with it (a TIMEOUT or TOO_LARGE is redone under other bounds). */
   limits: RecordedLimits;
   analyzerHref: string;
@@ -148,6 +150,9 @@ export function settingsOf(opts: BatchOptions): Settings {
     // A quarter of the bound: a worker that still holds that much would take the batch process near the bound
     // with the next document, which would then be stopped and re-run alone for memory that is not its own.
     retireAboveBytes: (memoryMb * 1024 ** 2) / 4,
+    // The same quarter, for what a PDF's streams decode to: pdfjs holds a decoded image (as RGBA, up to 4 times its
+    // data) for the rest of its page, so such a document may well take the process past the bound.
+    aloneAboveBytes: inflateLimits ? (memoryMb * 1024 ** 2) / 4 : null,
     limits,
     analyzerHref: String(opts.analyzerModule ?? new URL('./analyzer.js', import.meta.url)),
     analyzerOptions: {

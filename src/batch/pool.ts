@@ -22,6 +22,8 @@ export type Outcome =
   | { kind: 'memory' }
   /** The batch process went past the memory bound while this document ran in it: the culprit is unknown. */
   | { kind: 'suspect' }
+  /** Its streams decode to much (the bomb check's count): not analysed in the batch process, but alone. */
+  | { kind: 'heavy' }
   /** The worker ran out of its V8 heap of `heapMb`. */
   | { kind: 'heap'; heapMb: number }
   | { kind: 'crash'; code: DocumentErrorCode; message: string }
@@ -193,7 +195,7 @@ export class Pool {
       }, WORKER_START_TIMEOUT_MS);
       startTimer.unref();
       worker.on('message', (msg: WorkerMessage) => {
-        if (msg.type === 'ready' || msg.type === 'result') reportCpu(msg.cpuMs);
+        if (msg.type === 'ready' || msg.type === 'result' || msg.type === 'heavy') reportCpu(msg.cpuMs);
         if (msg.type === 'ready') {
           ready = true;
           clearTimeout(startTimer);
@@ -208,6 +210,8 @@ export class Pool {
           const stopped = msg.result.error !== null && RETIRE_AFTER.has(msg.result.error.code);
           if (stopped || msg.heldBytes > this.opts.retireAboveBytes) this.retire(slot);
           slot.current.settle({ kind: 'result', result: msg.result, ms: msg.ms, fingerprint: slot.fingerprint! });
+        } else if (msg.type === 'heavy' && slot.worker === worker && slot.current?.job.index === msg.id) {
+          slot.current.settle({ kind: 'heavy' });
         }
       });
       worker.on('error', (err: Error & { code?: string }) => {

@@ -8,6 +8,8 @@
  * - the batch process went past the memory bound while it ran, or was past it before it could start (its
  *   neighbours', or memory an earlier document left behind, count in that process's resident set);
  * - its worker ran out of heap (the heap of a batch worker is a share of the bound that depends on `jobs`);
+ * - (before it is parsed) its streams decode to more than a quarter of the bound: it could take the batch process
+ *   there, and the memory it leaves behind in the batch process would be blamed on the next documents;
  * - it ran out of time while other documents ran beside it and took part of the machine.
  * Only what happens alone is stored. The pool runs documents, the watchdog reads memory; the decisions are made here.
  */
@@ -61,6 +63,7 @@ export class Batch {
         analyzerOptions: settings.analyzerOptions,
         maxBytes: settings.limits.maxBytes,
         inflateLimits: settings.inflateLimits,
+        aloneAboveBytes: settings.aloneAboveBytes,
       },
       maxOldGenerationSizeMb: settings.heapMb,
       output: settings.workerOutput,
@@ -224,8 +227,10 @@ export class Batch {
       case 'crash':
         return fail(outcome.code, outcome.message);
       case 'suspect':
-        // A run alone never answers 'suspect': the batch process's reading stops only documents running in it.
-        return fail('INTERNAL', 'Internal error: a memory alarm in the batch process stopped a document analysed alone.');
+      case 'heavy':
+        // A run alone never answers these: the batch process's reading stops only documents running in it, and
+        // the worker of a process of its own analyses a heavy document.
+        return fail('INTERNAL', `Internal error: a document analysed alone came back as ${outcome.kind}.`);
     }
   }
 
@@ -242,7 +247,7 @@ export class Batch {
       if (this.aborted) return { kind: 'aborted' };
       const s = this.settings;
       const alone = (this.alone = new AloneRun(job, {
-        workerData: this.pool.workerData,
+        workerData: { ...this.pool.workerData, aloneAboveBytes: null },
         heapMb: s.aloneHeapMb,
         timeoutMs: s.timeoutMs,
         output: s.workerOutput,
@@ -325,7 +330,7 @@ async function hashFile(file: string): Promise<{ sha256: string; bytes: number }
 
 /** The outcome in the batch process may owe something to the documents beside or before it. */
 function needsAlone(outcome: Outcome): boolean {
-  return outcome.kind === 'suspect' || outcome.kind === 'heap' || (outcome.kind === 'timeout' && outcome.shared);
+  return outcome.kind === 'suspect' || outcome.kind === 'heavy' || outcome.kind === 'heap' || (outcome.kind === 'timeout' && outcome.shared);
 }
 
 function formatSeconds(ms: number): string {

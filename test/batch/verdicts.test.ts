@@ -8,7 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentMeter, fakeAnalyzer, frozenClock, lineCount, loadDist, manualClock, tempDir, untilLines, writeDocs } from './helpers.js';
+import { heavyImagesPdf } from '../hostile/heavy-images.js';
+import { documentMeter, fakeAnalyzer, frozenClock, lineCount, loadDist, manualClock, noMemory, tempDir, untilLines, writeDocs } from './helpers.js';
 
 let dist: Awaited<ReturnType<typeof loadDist>>;
 let dir: string;
@@ -115,6 +116,30 @@ describe('the same document gets the same verdict whatever ran before or beside 
     });
     expect(results.map((r) => r.error?.code ?? 'OK')).toEqual(['OK', 'TOO_LARGE', 'OK', 'TOO_LARGE', 'OK', 'TOO_LARGE']);
     expect(stats.rerunAlone).toBe(6);
+  });
+});
+
+describe('heavy documents', () => {
+  it('a PDF whose streams decode to more than a quarter of the bound is analysed alone from the start', async () => {
+    const sub = path.join(dir, 'heavy');
+    fs.mkdirSync(sub, { recursive: true });
+    // 2 MB of image data, under a bound of 4 MB (the check's own limits set apart, so that it lets the file through).
+    const heavy = path.join(sub, 'scans.pdf');
+    fs.writeFileSync(heavy, heavyImagesPdf({ images: 1, width: 1000, height: 2000 }));
+    const [light] = writeDocs(sub, { 'light.txt': 'light' });
+    const infos: Record<string, boolean> = {};
+    const { results, stats } = await dist.run.runBatchWithStats([heavy, light!], {
+      jobs: 1,
+      memoryMb: 4,
+      inflateLimits: { perStreamBytes: 64 * 1024 ** 2, totalBytes: 64 * 1024 ** 2 },
+      memoryMeter: noMemory,
+      deadlineTimer: frozenClock,
+      analyzerModule: fakeAnalyzer,
+      onResult: (r, _i, info) => (infos[path.basename(r.file)] = info.rerunAlone),
+    });
+    expect(results.map((r) => r.error)).toEqual([null, null]);
+    expect(infos).toEqual({ 'scans.pdf': true, 'light.txt': false });
+    expect(stats.rerunAlone).toBe(1);
   });
 });
 
