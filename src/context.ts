@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AssessConfig, defaultConfig } from './assess/config.js';
+import { AssessConfig, defaultConfig, PackageJsonConfig } from './assess/config.js';
 import { Classifier } from './classify/index.js';
 import { loadModels } from './classify/model.js';
 import type { PipelineContext } from './pipeline.js';
@@ -47,12 +47,15 @@ export function loadConfig(configPath?: string): AssessConfig {
   }
   const pkg = path.resolve('package.json');
   if (fs.existsSync(pkg)) {
+    const text = fs.readFileSync(pkg, 'utf8');
+    let field: unknown;
     try {
-      const field = (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { verkstad?: unknown }).verkstad;
-      if (field !== undefined) return AssessConfig.parse(field);
+      field = (JSON.parse(text) as { verkstad?: unknown }).verkstad;
     } catch {
-      /* not our package.json */
+      return defaultConfig(); // not a package.json we can read, and not ours to judge
     }
+    // A `verkstad` field is ours: every problem in it is reported as package.json:line:column (JSON is YAML).
+    if (field !== undefined) return parseYamlFile(path.relative(process.cwd(), pkg) || pkg, text, PackageJsonConfig).verkstad;
   }
   return defaultConfig();
 }

@@ -5,26 +5,20 @@
 import { collectArchive, type CollectedArchive, type CollectOptions } from '../archive/collect.js';
 import { createProgressReporter } from '../batch/progress.js';
 import { BatchAbortedError, BatchError } from '../batch/run.js';
-import { expandInputs, parseShard, shard } from '../io/inputs.js';
+import { expandInputs, shard } from '../io/inputs.js';
 import type { Store } from '../store/sqlite.js';
 import { err, fail } from './console.js';
 import { EXIT } from './exit.js';
 
 /** The files the inputs name (in one shard of them, with `--shard k/n`), or exit 2 when they name none. */
-export async function inputsOrExit(inputs: string[], shardSpec?: string): Promise<string[]> {
+export async function inputsOrExit(inputs: string[], shardOf?: { k: number; n: number }): Promise<string[]> {
   const { files, missing } = await expandInputs(inputs);
   for (const m of missing) err(`verkstad: no such file or no reports in: ${m}`);
   if (missing.length || files.length === 0) {
     if (!files.length) err('verkstad: no input reports (PDF, DOCX, Markdown or text) found.');
     process.exit(EXIT.usage);
   }
-  if (!shardSpec) return files;
-  const spec = parseShard(shardSpec);
-  if ('error' in spec) {
-    err(`verkstad: ${spec.error}`);
-    process.exit(EXIT.usage);
-  }
-  return shard(files, spec.k, spec.n);
+  return shardOf ? shard(files, shardOf.k, shardOf.n) : files;
 }
 
 /** Worker threads for a batch: as asked, but no more than there are documents. */

@@ -14,7 +14,7 @@ import { openStore, STORE_FILE } from '../../store/sqlite.js';
 import { collectOrExit, inputsOrExit, jobsFor } from '../archive-run.js';
 import { colourOK, contextOrFail, err, fail, out } from '../console.js';
 import { exitCodeFor } from '../exit.js';
-import { forcedLanguage, positiveNumber, withBatchFlags, withContextFlags, type BatchFlags, type ContextFlags } from '../options.js';
+import { forcedLanguage, RANGES, shardSpec, wholeNumber, withBatchFlags, withContextFlags, type BatchFlags, type ContextFlags } from '../options.js';
 
 interface AnalyzeOptions extends ContextFlags, BatchFlags {
   out?: string;
@@ -24,7 +24,7 @@ interface AnalyzeOptions extends ContextFlags, BatchFlags {
   memory: number;
   /** MB. */
   maxBytes: number;
-  shard?: string;
+  shard?: { k: number; n: number };
   why?: boolean;
   stats?: string;
   dump?: StageName;
@@ -42,9 +42,9 @@ export function registerAnalyze(program: Command): void {
     .addOption(new Option('-f, --format <format>', 'print one format on stdout instead of a summary').choices(FORMATS))
     .addOption(new Option('--fail-on <level>', 'exit 1 when a flag is at or above this level').choices(['error', 'warning', 'note', 'none']).default('none'));
   withBatchFlags(command, 'documents analysed in parallel (worker threads)')
-    .option('--memory <mb>', 'bound on the resident memory of the whole process (all workers)', positiveNumber, LIMITS.memoryMb)
-    .option('--max-bytes <mb>', 'refuse files larger than this', positiveNumber, LIMITS.maxBytes / 1024 ** 2)
-    .option('--shard <k/n>', 'analyse only the k-th of n stable shards of the inputs')
+    .option('--memory <mb>', 'memory bound: on a document analysed alone, in a process of its own, and on the batch as a whole', wholeNumber(RANGES.memoryMb), LIMITS.memoryMb)
+    .option('--max-bytes <mb>', 'refuse files larger than this', wholeNumber(RANGES.maxBytesMb), LIMITS.maxBytes / 1024 ** 2)
+    .option('--shard <k/n>', 'analyse only the k-th of n stable shards of the inputs', shardSpec)
     .option('--why', 'show the reasons behind labels and statuses (text format)')
     .option('--stats <file>', "also write the run's counts, times, peak memory and CPU by thread to this JSON file")
     .addOption(new Option('--dump <stage>', 'print one stage of the first document as JSON').choices(DUMPS))
