@@ -50,8 +50,8 @@ describe('a file whose name holds bidi controls, through the CLI', () => {
     expect(html).toContain('delårs&lt;U+202E&gt;fdp.&lt;U+2067&gt;x&lt;U+2069&gt;.pdf');
     expect(html.replace(/%E2%80%AE|%E2%81%A7|%E2%81%A9/g, '')).not.toMatch(ANY_CONTROL); // page links stay percent-encoded
     // The data keeps the true name.
-    const jsonFile = fs.readdirSync(out).find((n) => n.endsWith('.pdf.json'))!;
-    const json = JSON.parse(fs.readFileSync(path.join(out, jsonFile), 'utf8'));
+    const jsonFile = fs.readdirSync(path.join(out, 'documents')).find((n) => n.endsWith('.pdf.json'))!;
+    const json = JSON.parse(fs.readFileSync(path.join(out, 'documents', jsonFile), 'utf8'));
     expect(json.documents[0].file).toBe(file);
   }, 120_000);
 

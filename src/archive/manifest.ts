@@ -6,27 +6,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ArchiveDigest } from '../report/streamed.js';
+import { documentOutputNames as outputNamesFor } from './output-names.js';
 
 const MANIFEST = '.verkstad-outputs.json';
 
 /** What an archive's output folder holds besides each document's own JSON. */
 export const ARCHIVE_OUTPUTS = ['summary.csv', 'report.html', 'verkstad.json'] as const;
 
-/** A document's own JSON file: its base name, with anything but letters, digits, `.`, `_` and `-` as `_`. */
-export function outputName(file: string): string {
-  return path.basename(file).replace(/[^\p{L}\p{N}._-]+/gu, '_') + '.json';
-}
-
-/** Each document's output file in input order; a later document with a name already taken adds 8 hex of its hash. */
+/** Each document's output file in input order (output-names.ts: under documents/, names that cannot collide). */
 export function documentOutputNames(digest: ArchiveDigest): string[] {
-  const names = new Map<string, number>();
-  return digest.documents.map((d) => {
-    let name = outputName(d.file);
-    const n = names.get(name) ?? 0;
-    names.set(name, n + 1);
-    if (n) name = name.replace(/\.json$/, `.${d.sha256.slice(0, 8)}.json`);
-    return name;
-  });
+  return outputNamesFor(digest.documents.map((d) => d.file));
 }
 
 /** The manifest of outputs written for `digest` with these document file names. */

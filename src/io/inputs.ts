@@ -7,6 +7,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { ioErrorMessage } from '../model/io-error.js';
 
 /** Extensions picked up when walking a directory or expanding a glob. Files named explicitly are always kept. */
 export const INPUT_EXTENSIONS: ReadonlySet<string> = new Set(['.pdf', '.docx', '.md', '.txt']);
@@ -16,6 +17,8 @@ export interface ExpandedInputs {
   files: string[];
   /** Arguments that named nothing: neither a file, a directory, nor a glob with matches. */
   missing: string[];
+  /** Files and folders that exist but could not be read or listed, each as a message naming the path and why. */
+  unreadable: string[];
 }
 
 const hasInputExtension = (file: string): boolean => INPUT_EXTENSIONS.has(path.extname(file).toLowerCase());
@@ -34,12 +37,23 @@ const hasInputExtension = (file: string): boolean => INPUT_EXTENSIONS.has(path.e
 export async function expandInputs(args: string[]): Promise<ExpandedInputs> {
   const found: string[] = [];
   const missing: string[] = [];
+  const unreadable: string[] = [];
   for (const arg of args) {
-    const st = await stat(arg).catch(() => null);
+    let st: Awaited<ReturnType<typeof stat>> | null = null;
+    try {
+      st = await stat(arg);
+    } catch (err) {
+      // Only "not there" means missing (or a glob); a folder we may not enter, or a failing disk, is said as it is.
+      const code = (err as { code?: string }).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+        unreadable.push(ioErrorMessage('read', arg, err));
+        continue;
+      }
+    }
     if (st?.isFile()) {
       found.push(path.normalize(arg));
     } else if (st?.isDirectory()) {
-      await walk(path.normalize(arg), found);
+      await walk(path.normalize(arg), found, unreadable);
     } else if (isDynamicPattern(arg)) {
       const matches = await glob(arg.replace(/\\/g, '/'), { onlyFiles: true, dot: false, expandDirectories: false });
       const kept = matches.filter(hasInputExtension).map((m) => path.normalize(m));
@@ -57,21 +71,22 @@ export async function expandInputs(args: string[]): Promise<ExpandedInputs> {
     seen.add(key);
     files.push(file);
   }
-  return { files, missing };
+  return { files, missing, unreadable };
 }
 
-async function walk(dir: string, out: string[]): Promise<void> {
+async function walk(dir: string, out: string[], unreadable: string[]): Promise<void> {
   let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return; // unreadable directory: nothing to analyse in it
+  } catch (err) {
+    unreadable.push(ioErrorMessage('list', dir, err));
+    return;
   }
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      await walk(full, out);
+      await walk(full, out, unreadable);
     } else if (entry.isFile()) {
       if (hasInputExtension(full)) out.push(full);
     } else if (entry.isSymbolicLink()) {

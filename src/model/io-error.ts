@@ -59,7 +59,9 @@ export function ioReason(err: unknown): string {
 
 /** `Could not write out/report.html: read-only file system (EROFS)`. */
 export function ioErrorMessage(operation: IoOperation, path: string, err: unknown): string {
-  return `Could not ${DOING[operation]} ${path}: ${ioReason(err)}`;
+  // `mkdir -p` over a file says only that something exists.
+  const inTheWay = operation === 'create' && (err as { code?: unknown } | null)?.code === 'EEXIST';
+  return `Could not ${DOING[operation]} ${path}: ${inTheWay ? 'a file of that name is in the way (EEXIST)' : ioReason(err)}`;
 }
 
 export class IoError extends Error {

@@ -70,7 +70,7 @@ describe('CLI contract', () => {
     const all = JSON.parse(fs.readFileSync(path.join(out, 'verkstad.json'), 'utf8'));
     expect(all.documents).toHaveLength(fs.readdirSync(docs).length);
     for (const doc of all.documents) {
-      const own = JSON.parse(fs.readFileSync(path.join(out, path.basename(doc.file) + '.json'), 'utf8'));
+      const own = JSON.parse(fs.readFileSync(path.join(out, 'documents', path.basename(doc.file) + '.json'), 'utf8'));
       expect(own.documents).toEqual([doc]);
       expect(own.summary.goals).toBe(doc.summary.goals);
     }

@@ -10,8 +10,8 @@ import type { Level } from '../../model/result.js';
 import type { StageName } from '../../pipeline.js';
 import { format, FORMATS, type FormatName } from '../../report/index.js';
 import type { ArchiveDigest } from '../../report/streamed.js';
-import { openStore, STORE_FILE } from '../../store/sqlite.js';
-import { collectOrExit, inputsOrExit, jobsFor } from '../archive-run.js';
+import { openStore, STORE_FILE, type Store } from '../../store/sqlite.js';
+import { claimOutFolderOrExit, collectOrExit, inputsOrExit, jobsFor } from '../archive-run.js';
 import { colourOK, contextOrFail, err, fail, out } from '../console.js';
 import { exitCodeFor } from '../exit.js';
 import { forcedLanguage, RANGES, shardSpec, wholeNumber, withBatchFlags, withContextFlags, type BatchFlags, type ContextFlags } from '../options.js';
@@ -57,8 +57,13 @@ async function analyze(inputs: string[], opts: AnalyzeOptions): Promise<void> {
   if (opts.dump) return dump(files[0]!, opts.dump, opts);
   const printOnly = Boolean(opts.format) && !opts.out;
   const outDir = opts.out ?? (printOnly ? undefined : 'output');
-  if (outDir) fs.mkdirSync(outDir, { recursive: true });
-  const store = outDir ? openStore(path.join(outDir, STORE_FILE)) : undefined;
+  const lock = outDir ? await claimOutFolderOrExit(outDir) : undefined;
+  let store: Store | undefined;
+  try {
+    store = outDir ? openStore(path.join(outDir, STORE_FILE)) : undefined;
+  } catch (e) {
+    fail(e);
+  }
   const jobs = jobsFor(opts.jobs, files.length);
   try {
     const { digest, documents, stats, fromStore } = await collectOrExit(
@@ -90,6 +95,7 @@ async function analyze(inputs: string[], opts: AnalyzeOptions): Promise<void> {
     process.exitCode = exitCodeFor(digest, opts.failOn);
   } finally {
     store?.close();
+    lock?.release();
   }
 }
 

@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { writeOutputsFromStore } from '../../archive/outputs.js';
-import { mergeStores, openStore, STORE_FILE } from '../../store/sqlite.js';
+import { mergeStores, openStore, STORE_FILE, type Store } from '../../store/sqlite.js';
+import { claimOutFolderOrExit } from '../archive-run.js';
 import { err, fail } from '../console.js';
 
 interface MergeOptions {
@@ -19,8 +19,13 @@ export function registerMerge(program: Command): void {
 }
 
 async function merge(stores: string[], opts: MergeOptions): Promise<void> {
-  fs.mkdirSync(opts.out, { recursive: true });
-  const target = openStore(path.join(opts.out, STORE_FILE));
+  const lock = await claimOutFolderOrExit(opts.out);
+  let target: Store;
+  try {
+    target = openStore(path.join(opts.out, STORE_FILE));
+  } catch (e) {
+    fail(e);
+  }
   try {
     const report = mergeStores(target, stores);
     const documents = await writeOutputsFromStore(opts.out, target);
@@ -29,5 +34,6 @@ async function merge(stores: string[], opts: MergeOptions): Promise<void> {
     fail(e);
   } finally {
     target.close();
+    lock.release();
   }
 }
