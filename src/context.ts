@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AssessConfig, defaultConfig, PackageJsonConfig } from './assess/config.js';
+import { z } from 'zod';
+import { AssessConfig, defaultConfig } from './assess/config.js';
+import { CsvOptions } from './model/csv-options.js';
 import { Classifier } from './classify/index.js';
 import { loadModels } from './classify/model.js';
 import type { PipelineContext } from './pipeline.js';
@@ -35,15 +37,29 @@ export function contextFingerprint(ctx: PipelineContext & { modelHash?: string }
   return { tool: toolVersion(), rules: ctx.rules.hash, model: ctx.modelHash ?? 'none' };
 }
 
+/**
+ * The configuration file: the assessment's settings and, under `csv:`, how summary.csv is written. Only the
+ * assessment's part goes into an analysis (and its cache key): a new delimiter re-analyses nothing.
+ */
+const ConfigFile = AssessConfig.extend({ csv: CsvOptions.default(CsvOptions.parse({})) });
+/** package.json with a `verkstad` field: the field is the configuration, the rest is the package's business. */
+const PackageJsonWithConfig = z.object({ verkstad: ConfigFile }).passthrough();
+
 /** `verkstad.config.yaml` in the working directory (or the given path), else package.json's `verkstad` field. */
 export function loadConfig(configPath?: string): AssessConfig {
+  return loadSettings(configPath).assess;
+}
+
+/** Both parts of the configuration (see `loadConfig` for where it is read from). */
+export function loadSettings(configPath?: string): { assess: AssessConfig; csv: CsvOptions } {
+  const split = ({ csv, ...assess }: z.infer<typeof ConfigFile>) => ({ assess, csv });
   const candidates = configPath ? [configPath] : ['verkstad.config.yaml', 'verkstad.config.yml'];
   for (const c of candidates) {
     if (!fs.existsSync(c)) {
       if (configPath) throw new RuleLoadError([{ file: c, line: 1, column: 1, message: 'config file not found' }]);
       continue;
     }
-    return parseYamlFile(c, fs.readFileSync(c, 'utf8'), AssessConfig);
+    return split(parseYamlFile(c, fs.readFileSync(c, 'utf8'), ConfigFile));
   }
   const pkg = path.resolve('package.json');
   if (fs.existsSync(pkg)) {
@@ -52,10 +68,10 @@ export function loadConfig(configPath?: string): AssessConfig {
     try {
       field = (JSON.parse(text) as { verkstad?: unknown }).verkstad;
     } catch {
-      return defaultConfig(); // not a package.json we can read, and not ours to judge
+      return { assess: defaultConfig(), csv: CsvOptions.parse({}) }; // not a package.json we can read, and not ours to judge
     }
     // A `verkstad` field is ours: every problem in it is reported as package.json:line:column (JSON is YAML).
-    if (field !== undefined) return parseYamlFile(path.relative(process.cwd(), pkg) || pkg, text, PackageJsonConfig).verkstad;
+    if (field !== undefined) return split(parseYamlFile(path.relative(process.cwd(), pkg) || pkg, text, PackageJsonWithConfig).verkstad);
   }
-  return defaultConfig();
+  return { assess: defaultConfig(), csv: CsvOptions.parse({}) };
 }

@@ -66,6 +66,7 @@ export async function analyzeBytes(file: string, bytes: Uint8Array, ctx: Pipelin
 export function errorResult(file: string, digest: string, failure: { code: DocumentFailure['code']; message: string }, pages = 0): DocumentResult {
   return {
     file,
+    paths: [file],
     sha256: digest,
     pages,
     language: 'sv',
@@ -109,6 +110,7 @@ export async function runStages(file: string, bytes: Uint8Array, ctx: PipelineCo
   const goals = assessGoals(classified, segment.language, ctx.config);
   const result: DocumentResult = {
     file,
+    paths: [file],
     sha256: sha256(bytes),
     pages: layout.numPages,
     language: segment.language,

@@ -18,9 +18,48 @@ export function documentOutputNames(digest: ArchiveDigest): string[] {
   return outputNamesFor(digest.documents.map((d) => d.file));
 }
 
-/** The manifest of outputs written for `digest` with these document file names. */
-export function manifestText(digest: ArchiveDigest, names: readonly string[]): string {
-  return JSON.stringify({ version: digest.head.tool.version, documents: digest.documents.map((d, i) => [d.file, d.sha256, names[i]]) });
+/**
+ * What the outputs depend on besides the results: each document's link in report.html and how summary.csv names
+ * its paths (both follow from where the folder and the inputs are), and summary.csv's delimiter and mark.
+ */
+export interface OutputsShape {
+  link(file: string): string;
+  label(file: string): string;
+  csv: unknown;
+}
+
+/**
+ * The manifest of outputs written for `digest` with these document file names: every document as
+ * `[paths, sha256, output name, link, labels]` (the name third, where every manifest has had it).
+ */
+export function manifestText(digest: ArchiveDigest, names: readonly string[], shape: OutputsShape): string {
+  return JSON.stringify({
+    version: digest.head.tool.version,
+    csv: shape.csv,
+    documents: digest.documents.map((d, i) => [d.paths, d.sha256, names[i], shape.link(d.file), d.paths.map(shape.label)]),
+  });
+}
+
+/**
+ * Written while the outputs are being written, in place of the manifest: it vouches for nothing (it never equals a
+ * manifest), and it names every per-document file of the last run and of this one, so that a run cut short still
+ * leaves the next one the list of what verkstad wrote here.
+ */
+export function writingManifestText(files: readonly string[]): string {
+  return JSON.stringify({ writing: true, files: [...new Set(files)].sort() });
+}
+
+/** The per-document files the folder's manifest (complete or not) says verkstad wrote; none without one. */
+export function previousDocumentOutputs(dir: string): string[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fs.readFileSync(manifestFile(dir), 'utf8'));
+  } catch {
+    return []; // no manifest (or not ours): nothing here is known to be verkstad's
+  }
+  const m = parsed as { documents?: unknown; files?: unknown };
+  const names = Array.isArray(m.files) ? m.files : Array.isArray(m.documents) ? m.documents.map((d) => (Array.isArray(d) ? d[2] : undefined)) : [];
+  return names.filter((n): n is string => typeof n === 'string');
 }
 
 export function manifestFile(dir: string): string {

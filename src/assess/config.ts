@@ -19,6 +19,3 @@ export const AssessConfig = z
 export type AssessConfig = z.infer<typeof AssessConfig>;
 
 export const defaultConfig = (): AssessConfig => AssessConfig.parse({});
-
-/** package.json with a `verkstad` field: the field is the configuration, the rest is the package's business. */
-export const PackageJsonConfig = z.object({ verkstad: AssessConfig }).passthrough();

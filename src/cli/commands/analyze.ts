@@ -3,6 +3,7 @@ import { oneLine, showBidiControls } from '../../report/plain-text.js';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { toAnalysis } from '../../archive/analysis.js';
+import { hasNoGoals } from '../../archive/no-goals.js';
 import { writeOutputs } from '../../archive/outputs.js';
 import { writeRunStats } from '../../archive/run-stats.js';
 import { LIMITS } from '../../limits.js';
@@ -15,8 +16,9 @@ import { claimOutFolderOrExit, collectOrExit, inputsOrExit, jobsFor } from '../a
 import { colourOK, contextOrFail, err, fail, out } from '../console.js';
 import { exitCodeFor } from '../exit.js';
 import { forcedLanguage, RANGES, shardSpec, wholeNumber, withBatchFlags, withContextFlags, type BatchFlags, type ContextFlags } from '../options.js';
+import { outputOptions, printedFormatOptions, withOutputFlags, type OutputFlags } from '../output-flags.js';
 
-interface AnalyzeOptions extends ContextFlags, BatchFlags {
+interface AnalyzeOptions extends ContextFlags, BatchFlags, OutputFlags {
   out?: string;
   format?: FormatName;
   failOn: Level | 'none';
@@ -48,11 +50,27 @@ export function registerAnalyze(program: Command): void {
     .option('--why', 'show the reasons behind labels and statuses (text format)')
     .option('--stats <file>', "also write the run's counts, times, peak memory and CPU by thread to this JSON file")
     .addOption(new Option('--dump <stage>', 'print one stage of the first document as JSON').choices(DUMPS))
-    .option('-q, --quiet', 'no progress output');
-  withContextFlags(command).action(analyze);
+    .option('-q, --quiet', 'print nothing but errors: no progress, no summary (a --format asked for is still printed)');
+  withOutputFlags(command);
+  withContextFlags(command)
+    .addHelpText(
+      'after',
+      `
+Identical files (same content) are one document, listed with every path it was found at.
+A document in which no goal with a status is found is listed in the summary, but does not fail the run
+(an archive may hold reports without goals); \`verkstad check\` fails on it (NO_GOALS).
+summary.csv names each file relative to its input root (the directory given, or the working directory).
+Per-document JSON files that an earlier run wrote into --out for documents this run does not have are removed.
+
+Examples:
+  verkstad analyze archive/ --jobs 2 --out out/ --quiet        an archive, silent unless something fails
+  verkstad analyze archive/ --csv-delimiter ';'                summary.csv for Excel with Swedish settings
+  verkstad analyze archive/ --out /tmp/out --links absolute    report.html links that open from anywhere here`,
+    )
+    .action(analyze);
 }
 
-async function analyze(inputs: string[], opts: AnalyzeOptions): Promise<void> {
+async function analyze(inputs: string[], opts: AnalyzeOptions, command: Command): Promise<void> {
   const files = await inputsOrExit(inputs, opts.shard);
   if (opts.dump) return dump(files[0]!, opts.dump, opts);
   const printOnly = Boolean(opts.format) && !opts.out;
@@ -81,16 +99,23 @@ async function analyze(inputs: string[], opts: AnalyzeOptions): Promise<void> {
       },
       store,
     );
-    const wrote = outDir ? await writeOutputs(outDir, digest, documents, { unchanged: fromStore }) : false;
+    const wrote = outDir ? await writeOutputs(outDir, digest, documents, { ...outputOptions(command, opts, inputs), unchanged: fromStore }) : false;
     if (opts.stats) await writeRunStats(opts.stats, stats, jobs);
     // The formats printed here need the whole result in memory; an archive's summary does not.
     const whole = () => toAnalysis([...documents]);
     if (opts.format) {
-      out(format(opts.format, whole(), { colour: colourOK(), why: Boolean(opts.why) }));
-    } else {
+      // Asked for by name: printed also with --quiet.
+      out(format(opts.format, whole(), { colour: colourOK(), why: Boolean(opts.why), ...printedFormatOptions(command, opts, inputs) }));
+    } else if (!opts.quiet) {
       out(digest.documents.length > 10 ? archiveSummary(digest) : format('text', whole(), { colour: colourOK(), why: Boolean(opts.why) }));
+      const withoutGoals = noGoalsLine(digest);
+      if (withoutGoals) out(withoutGoals);
       const what = wrote ? `Wrote ${digest.documents.length} document result(s), summary.csv and report.html to` : 'Nothing changed since the last run: the outputs in';
       err(`${what} ${path.normalize(outDir! + '/')}${wrote ? '' : ' are up to date'} — open ${path.join(outDir!, 'report.html')}`);
+    }
+    if (opts.quiet && !opts.format) {
+      const failed = failedLine(digest, outDir);
+      if (failed) err(failed);
     }
     process.exitCode = exitCodeFor(digest, opts.failOn);
   } finally {
@@ -113,6 +138,23 @@ async function dump(file: string, stage: StageName, opts: AnalyzeOptions): Promi
     assess: s.result,
   };
   out(JSON.stringify(pick[stage], null, 2));
+}
+
+/** The documents read without an error but with no goal with a status: a count and the files, or null. */
+function noGoalsLine(digest: ArchiveDigest): string | null {
+  const none = digest.documents.filter(hasNoGoals);
+  if (!none.length) return null;
+  const files = none.map((d) => oneLine(showBidiControls(d.file))).join(', ');
+  return `${none.length} document(s) with no goal with a status (not counted as failed; \`verkstad check\` fails on them): ${files}`;
+}
+
+/** `--quiet`: one line on the documents that could not be analysed, or null when there are none. */
+function failedLine(digest: ArchiveDigest, outDir: string | undefined): string | null {
+  const failed = digest.documents.filter((d) => d.error);
+  if (!failed.length) return null;
+  const which = failed.map((d) => `${oneLine(showBidiControls(d.file))} (${d.error!.code})`).join(', ');
+  const where = outDir ? ` — see ${path.join(outDir, 'report.html')}` : '';
+  return `verkstad: ${failed.length} of ${digest.documents.length} document(s) could not be analysed: ${which}${where}`;
 }
 
 /** For an archive, one line per document and the total; the details are in report.html and the JSON. */
