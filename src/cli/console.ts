@@ -24,7 +24,7 @@ export const colourOK = () => (process.env.FORCE_COLOR ? process.env.FORCE_COLOR
 /** Rules, model and configuration for analysing in this thread, or exit 2 with what is wrong with them. */
 export async function contextOrFail(flags: ContextFlags & { maxPages?: number }) {
   try {
-    return await createContext({ rulesDir: flags.rules, configPath: flags.config, maxPages: flags.maxPages, language: forcedLanguage(flags.lang) });
+    return await createContext({ rulesDir: flags.rules, configPath: flags.config, maxPages: flags.maxPages, language: forcedLanguage(flags.lang), marks: flags.marks });
   } catch (e) {
     fail(e);
   }

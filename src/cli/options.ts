@@ -3,18 +3,24 @@ import os from 'node:os';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { LIMITS } from '../limits.js';
 
-/** `--rules`, `--config`, `--lang`: what the context of an analysis is loaded from. */
+/** `--rules`, `--config`, `--lang`, `--marks`: what the context of an analysis is loaded from. */
 export interface ContextFlags {
   rules?: string;
   config?: string;
   lang?: 'sv' | 'en' | 'auto';
+  marks?: 'auto' | 'all';
 }
 
 export function withContextFlags(command: Command): Command {
   return command
     .option('--rules <dir>', 'rules folder (default: the rules shipped with verkstad)')
     .option('--config <file>', 'configuration file (default: verkstad.config.yaml, or "verkstad" in package.json)')
-    .addOption(new Option('--lang <lang>', 'document language').choices(['sv', 'en', 'auto']).default('auto'));
+    .addOption(new Option('--lang <lang>', 'document language').choices(['sv', 'en', 'auto']).default('auto'))
+    .addOption(
+      new Option('--marks <where>', 'read drawn statuses (shapes, icons, cell fills) on the pages whose text can hold goals, or on all pages')
+        .choices(['auto', 'all'])
+        .default('auto'),
+    );
 }
 
 /** A forced language, or undefined to detect it. */

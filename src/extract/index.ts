@@ -23,9 +23,10 @@ export interface ExtractOptions {
   maxStreamBytes?: number;
   /**
    * Read the operator list (vector marks, icons, glyph colours): on every page, on none (text only, about 2.5 times
-   * faster), or on the pages for which the function, given the page's text, says yes.
+   * faster), or on the pages for which the function says yes, given the page's text and the page before it as
+   * extracted (pages are read in order).
    */
-  graphics?: boolean | ((pageNumber: number, text: string) => boolean);
+  graphics?: boolean | GraphicsPredicate;
   /**
    * Let pdfjs decode every image, as it does by default, instead of only those that can be status icons
    * (image-filter.ts). The results are the same; this is for checking that they are.
@@ -34,6 +35,8 @@ export interface ExtractOptions {
   /** Added to as the document is read: what the graphics pass did and what it left out (for the benchmark). */
   counters?: ExtractCounters;
 }
+
+export type GraphicsPredicate = (pageNumber: number, text: string, previous: ExtractedPage | null) => boolean;
 
 export interface ExtractCounters {
   pages: number;
@@ -103,7 +106,7 @@ async function readDocument(bytes: Uint8Array, options: ExtractOptions, refused:
     }
     const info = await readInfo(doc);
     const pages: ExtractedPage[] = [];
-    for (let n = 1; n <= doc.numPages && !refused() && !filter?.missed; n++) pages.push(await extractPage(doc, n, options.graphics ?? true, filter));
+    for (let n = 1; n <= doc.numPages && !refused() && !filter?.missed; n++) pages.push(await extractPage(doc, n, options.graphics ?? true, filter, pages[n - 2] ?? null));
     if (filter?.missed) return { numPages: doc.numPages, pages, info }; // read again by the caller
     if (refused()) return { numPages: doc.numPages, pages, info };
     const hasText = pages.some((p) => p.items.some((i) => i.str.trim() !== ''));
@@ -134,6 +137,7 @@ export async function extractPage(
   pageNumber: number,
   graphics: ExtractOptions['graphics'],
   filter: ImageDecodeFilter | null = null,
+  previous: ExtractedPage | null = null,
 ): Promise<ExtractedPage> {
   const page = await doc.getPage(pageNumber);
   try {
@@ -142,7 +146,7 @@ export async function extractPage(
     const content = await page.getTextContent();
     const raw = content.items.filter((i): i is RawTextItem & typeof i => 'str' in i) as unknown as RawTextItem[];
     const text = raw.map((r) => r.str).join(' ');
-    const readGraphics = typeof graphics === 'function' ? graphics(pageNumber, text) : graphics !== false;
+    const readGraphics = typeof graphics === 'function' ? graphics(pageNumber, text, previous) : graphics !== false;
     const fonts = new Map<string, FontInfo>();
     let marks: Mark[] = [];
     let rules: ExtractedPage['rules'] = [];

@@ -72,6 +72,7 @@ async function analyze(inputs: string[], opts: AnalyzeOptions): Promise<void> {
         rulesDir: opts.rules,
         configPath: opts.config,
         language: forcedLanguage(opts.lang),
+        marks: opts.marks,
         quiet: opts.quiet,
       },
       store,

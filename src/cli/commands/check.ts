@@ -40,6 +40,7 @@ async function check(inputs: string[], opts: CheckOptions): Promise<void> {
     rulesDir: opts.rules,
     configPath: opts.config,
     language: forcedLanguage(opts.lang),
+    marks: opts.marks,
     quiet: true,
   });
   const text = format(opts.format, toAnalysis([...documents]), { colour: colourOK() && !opts.out, why: Boolean(opts.why) });
