@@ -2,12 +2,12 @@
  * Running an archive from the command line, for `analyze` and `check`: the inputs named on it, progress on
  * stderr, Ctrl-C, and the batch's own failures as exit codes. The archive itself is src/archive/.
  */
-import { collectArchive, type CollectedArchive, type CollectOptions } from '../archive/collect.js';
-import { createProgressReporter } from '../batch/progress.js';
-import { BatchAbortedError, BatchError } from '../batch/run.js';
+import type { CollectedArchive, CollectOptions } from '../archive/collect.js';
+import { collectInProcess, draftsForInProcess } from '../archive/in-process.js';
+import { BatchAbortedError, BatchError } from '../batch/errors.js';
 import { expandInputs, parseShard, shard } from '../io/inputs.js';
 import type { Store } from '../store/sqlite.js';
-import { err, fail } from './console.js';
+import { contextOrFail, err, fail } from './console.js';
 import { EXIT } from './exit.js';
 
 /** The files the inputs name (in one shard of them, with `--shard k/n`), or exit 2 when they name none. */
@@ -33,9 +33,18 @@ export const jobsFor = (jobs: number, files: number): number => Math.max(1, Math
 /**
  * The archive analysed, with a progress bar or lines (unless `quiet`, and only with a store: without one the
  * results are printed, not an archive written). Ctrl-C stops it with exit 130; what was stored stays stored.
+ * A few small Markdown or text drafts without a store are analysed in this thread (archive/in-process.ts says why
+ * that is safe); everything else through the batch's workers.
  */
 export async function collectOrExit(files: string[], options: CollectOptions & { quiet?: boolean }, store?: Store): Promise<CollectedArchive> {
   const { quiet, ...batch } = options;
+  const drafts = store ? null : await draftsForInProcess(files, batch.maxBytes);
+  if (drafts) {
+    const ctx = await contextOrFail({ rules: batch.rulesDir, config: batch.configPath, lang: batch.language, maxPages: batch.maxPages, marks: batch.marks });
+    return collectInProcess(files, drafts, ctx);
+  }
+  // The batch (worker pool, bomb check, progress bar) is loaded only here: a draft checked in-process never needs it.
+  const [{ collectArchive }, { createProgressReporter }] = await Promise.all([import('../archive/collect.js'), import('../batch/progress.js')]);
   const progress = createProgressReporter({ quiet: Boolean(quiet) || !store });
   const controller = new AbortController();
   const onSigint = () => controller.abort();
