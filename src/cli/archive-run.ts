@@ -5,13 +5,20 @@
 import type { CollectedArchive, CollectOptions } from '../archive/collect.js';
 import { collectInProcess, draftsForInProcess } from '../archive/in-process.js';
 import { BatchAbortedError, BatchError } from '../batch/errors.js';
-import { expandInputs, parseShard, shard } from '../io/inputs.js';
+import { expandInputs, resolveShard, shard } from '../io/inputs.js';
 import type { Store } from '../store/sqlite.js';
 import { contextOrFail, err, fail } from './console.js';
 import { EXIT } from './exit.js';
 
-/** The files the inputs name (in one shard of them, with `--shard k/n`), or exit 2 when they name none. */
-export async function inputsOrExit(inputs: string[], shardSpec?: string): Promise<string[]> {
+/**
+ * The files the inputs name (in one shard of them, with `--shard k/n` or `--shard auto`), or exit 2 when they name
+ * none or the shard cannot be known.
+ */
+export async function inputsOrExit(inputs: string[], shardSpec?: string, shardCount?: string): Promise<string[]> {
+  if (shardCount !== undefined && !shardSpec) {
+    err('verkstad: --shard-count goes with --shard auto');
+    process.exit(EXIT.usage);
+  }
   const { files, missing } = await expandInputs(inputs);
   for (const m of missing) err(`verkstad: no such file or no reports in: ${m}`);
   if (missing.length || files.length === 0) {
@@ -19,7 +26,7 @@ export async function inputsOrExit(inputs: string[], shardSpec?: string): Promis
     process.exit(EXIT.usage);
   }
   if (!shardSpec) return files;
-  const spec = parseShard(shardSpec);
+  const spec = resolveShard(shardSpec, process.env, shardCount);
   if ('error' in spec) {
     err(`verkstad: ${spec.error}`);
     process.exit(EXIT.usage);

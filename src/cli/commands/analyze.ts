@@ -25,6 +25,7 @@ interface AnalyzeOptions extends ContextFlags, BatchFlags {
   /** MB. */
   maxBytes: number;
   shard?: string;
+  shardCount?: string;
   why?: boolean;
   stats?: string;
   dump?: StageName;
@@ -44,7 +45,8 @@ export function registerAnalyze(program: Command): void {
   withBatchFlags(command, 'documents analysed in parallel (worker threads)')
     .option('--memory <mb>', 'bound on the resident memory of the whole process (all workers)', positiveNumber, LIMITS.memoryMb)
     .option('--max-bytes <mb>', 'refuse files larger than this', positiveNumber, LIMITS.maxBytes / 1024 ** 2)
-    .option('--shard <k/n>', 'analyse only the k-th of n stable shards of the inputs')
+    .option('--shard <k/n|auto>', 'analyse only the k-th of n stable shards of the inputs; auto: k from a Kubernetes Indexed Job (JOB_COMPLETION_INDEX, 0-based)')
+    .option('--shard-count <n>', 'with --shard auto: the number of shards (default: $VERKSTAD_SHARD_COUNT)')
     .option('--why', 'show the reasons behind labels and statuses (text format)')
     .option('--stats <file>', "also write the run's counts, times, peak memory and CPU by thread to this JSON file")
     .addOption(new Option('--dump <stage>', 'print one stage of the first document as JSON').choices(DUMPS))
@@ -53,7 +55,7 @@ export function registerAnalyze(program: Command): void {
 }
 
 async function analyze(inputs: string[], opts: AnalyzeOptions): Promise<void> {
-  const files = await inputsOrExit(inputs, opts.shard);
+  const files = await inputsOrExit(inputs, opts.shard, opts.shardCount);
   if (opts.dump) return dump(files[0]!, opts.dump, opts);
   const printOnly = Boolean(opts.format) && !opts.out;
   const outDir = opts.out ?? (printOnly ? undefined : 'output');
