@@ -5,7 +5,7 @@ import { AssessConfig, defaultConfig } from './assess/config.js';
 import { CsvOptions } from './model/csv-options.js';
 import { Classifier } from './classify/index.js';
 import { loadModels } from './classify/model.js';
-import type { PipelineContext } from './pipeline.js';
+import type { MarksWhere, PipelineContext } from './pipeline.js';
 import { LIMITS } from './limits.js';
 import { defaultRulesDir, loadRules, parseYamlFile, RuleLoadError } from './ruleset/load.js';
 import { toolVersion } from './version.js';
@@ -15,19 +15,29 @@ export interface ContextOptions {
   configPath?: string;
   maxPages?: number;
   language?: 'sv' | 'en';
+  /** Read the operator list where the text says goals or statuses can be (default), or on every page. */
+  marks?: MarksWhere;
 }
 
-/** Loads rules, model and configuration once; a worker or a CLI command then analyses any number of documents. */
+/**
+ * Loads rules, model and configuration once; a worker or a CLI command then analyses any number of documents.
+ * Everything is read and checked here, so that a broken file fails at once; the classifier is built from them at
+ * its first sentence (its patterns compiled for both languages: ~70 ms), which a process that only checks the rules
+ * or computes the cache key (the CLI's main thread beside a batch) never pays.
+ */
 export async function createContext(opts: ContextOptions = {}): Promise<PipelineContext & { modelHash: string }> {
   const rulesDir = opts.rulesDir ?? defaultRulesDir();
   const rules = loadRules(rulesDir);
   const { models, hash } = loadModels(rulesDir);
   const config = loadConfig(opts.configPath);
+  let classifier: Classifier | undefined;
   return {
     rules,
-    classifier: new Classifier(rules, models),
+    get classifier() {
+      return (classifier ??= new Classifier(rules, models));
+    },
     config,
-    extract: { maxPages: opts.maxPages ?? LIMITS.maxPages },
+    extract: { maxPages: opts.maxPages ?? LIMITS.maxPages, ...(opts.marks === 'all' ? { graphics: true } : {}) },
     language: opts.language,
     modelHash: hash,
   };

@@ -36,6 +36,8 @@ export interface BatchOptions {
   configPath?: string;
   /** Force the document language instead of detecting it. */
   language?: 'sv' | 'en';
+  /** Where drawn statuses are read: the pages whose text can hold goals (default), or all pages. */
+  marks?: 'auto' | 'all';
   /** Where results are stored as they complete and looked up before analysing (cache / resume). */
   store?: Store;
   /** Abort (Ctrl-C): stops scheduling, terminates the workers, rejects with a BatchAbortedError. */
@@ -160,6 +162,7 @@ export function settingsOf(opts: BatchOptions): Settings {
       configPath: opts.configPath,
       maxPages: limits.maxPages,
       ...(opts.language ? { language: opts.language } : {}),
+      ...(opts.marks === 'all' ? { marks: opts.marks } : {}),
     },
     inflateLimits,
     workerOutput: opts.workerOutput ?? 'discard',

@@ -2,21 +2,28 @@
  * Running an archive from the command line, for `analyze` and `check`: the inputs named on it, progress on
  * stderr, Ctrl-C, and the batch's own failures as exit codes. The archive itself is src/archive/.
  */
+import os from 'node:os';
 import path from 'node:path';
-import { collectArchive, type CollectedArchive, type CollectOptions } from '../archive/collect.js';
+import type { CollectedArchive, CollectOptions } from '../archive/collect.js';
+import { collectInProcess, draftsForInProcess } from '../archive/in-process.js';
 import { describeOwner, lockOutFolder, OutLockedError, type OutLock } from '../archive/lock.js';
 import { DOCUMENTS_DIR } from '../archive/output-names.js';
+import { BatchAbortedError, BatchError } from '../batch/errors.js';
 import { processRunning, removeStaleTemporaries } from '../io/atomic.js';
-import { createProgressReporter } from '../batch/progress.js';
-import { BatchAbortedError, BatchError } from '../batch/run.js';
-import { expandInputs, shard } from '../io/inputs.js';
+import { expandInputs, resolveShard, shard } from '../io/inputs.js';
 import type { Store } from '../store/sqlite.js';
-import os from 'node:os';
-import { err, fail } from './console.js';
+import { contextOrFail, err, fail } from './console.js';
 import { EXIT } from './exit.js';
 
-/** The files the inputs name (in one shard of them, with `--shard k/n`), or exit 2 when they name none. */
-export async function inputsOrExit(inputs: string[], shardOf?: { k: number; n: number }): Promise<string[]> {
+/**
+ * The files the inputs name (in one shard of them, with `--shard k/n` or `--shard auto`), or exit 2 when they name
+ * none or the shard cannot be known.
+ */
+export async function inputsOrExit(inputs: string[], shardOf?: { k: number; n: number } | 'auto', shardCount?: string): Promise<string[]> {
+  if (shardCount !== undefined && shardOf !== 'auto') {
+    err('verkstad: --shard-count goes with --shard auto');
+    process.exit(EXIT.usage);
+  }
   const { files, missing, unreadable } = await expandInputs(inputs);
   for (const m of missing) err(`verkstad: no such file or no reports in: ${m}`);
   for (const u of unreadable) err(`verkstad: ${u}`);
@@ -24,7 +31,13 @@ export async function inputsOrExit(inputs: string[], shardOf?: { k: number; n: n
     if (!files.length) err('verkstad: no input reports (PDF, DOCX, Markdown or text) found.');
     process.exit(EXIT.usage);
   }
-  return shardOf ? shard(files, shardOf.k, shardOf.n) : files;
+  if (!shardOf) return files;
+  const spec = shardOf === 'auto' ? resolveShard('auto', process.env, shardCount) : shardOf;
+  if ('error' in spec) {
+    err(`verkstad: ${spec.error}`);
+    process.exit(EXIT.usage);
+  }
+  return shard(files, spec.k, spec.n);
 }
 
 /** Worker threads for a batch: as asked, but no more than there are documents. */
@@ -33,9 +46,18 @@ export const jobsFor = (jobs: number, files: number): number => Math.max(1, Math
 /**
  * The archive analysed, with a progress bar or lines (unless `quiet`, and only with a store: without one the
  * results are printed, not an archive written). Ctrl-C stops it with exit 130; what was stored stays stored.
+ * A few small Markdown or text drafts without a store are analysed in this thread (archive/in-process.ts says why
+ * that is safe); everything else through the batch's workers.
  */
 export async function collectOrExit(files: string[], options: CollectOptions & { quiet?: boolean }, store?: Store): Promise<CollectedArchive> {
   const { quiet, ...batch } = options;
+  const drafts = store ? null : await draftsForInProcess(files, batch.maxBytes);
+  if (drafts) {
+    const ctx = await contextOrFail({ rules: batch.rulesDir, config: batch.configPath, lang: batch.language, maxPages: batch.maxPages, marks: batch.marks });
+    return collectInProcess(files, drafts, ctx);
+  }
+  // The batch (worker pool, bomb check, progress bar) is loaded only here: a draft checked in-process never needs it.
+  const [{ collectArchive }, { createProgressReporter }] = await Promise.all([import('../archive/collect.js'), import('../batch/progress.js')]);
   const progress = createProgressReporter({ quiet: Boolean(quiet) || !store });
   const controller = new AbortController();
   const onSigint = () => controller.abort();

@@ -4,18 +4,24 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { parseShard } from '../io/inputs.js';
 import { LIMITS } from '../limits.js';
 
-/** `--rules`, `--config`, `--lang`: what the context of an analysis is loaded from. */
+/** `--rules`, `--config`, `--lang`, `--marks`: what the context of an analysis is loaded from. */
 export interface ContextFlags {
   rules?: string;
   config?: string;
   lang?: 'sv' | 'en' | 'auto';
+  marks?: 'auto' | 'all';
 }
 
 export function withContextFlags(command: Command): Command {
   return command
     .option('--rules <dir>', 'rules folder (default: the rules shipped with verkstad)')
     .option('--config <file>', 'configuration file (default: verkstad.config.yaml, or "verkstad" in package.json)')
-    .addOption(new Option('--lang <lang>', 'document language').choices(['sv', 'en', 'auto']).default('auto'));
+    .addOption(new Option('--lang <lang>', 'document language').choices(['sv', 'en', 'auto']).default('auto'))
+    .addOption(
+      new Option('--marks <where>', 'read drawn statuses (shapes, icons, cell fills) on the pages whose text can hold goals, or on all pages')
+        .choices(['auto', 'all'])
+        .default('auto'),
+    );
 }
 
 /** A forced language, or undefined to detect it. */
@@ -71,8 +77,9 @@ export function wholeNumber(range: { min: number; max: number }): (value: string
   };
 }
 
-/** `--shard k/n`, read when the command line is. */
-export function shardSpec(value: string): { k: number; n: number } {
+/** `--shard k/n`, read when the command line is; `auto` is resolved later, from the environment. */
+export function shardSpec(value: string): { k: number; n: number } | 'auto' {
+  if (value.trim() === 'auto') return 'auto';
   const spec = parseShard(value);
   if ('error' in spec) throw new InvalidArgumentError(`${spec.error}.`);
   return spec;

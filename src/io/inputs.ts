@@ -113,6 +113,47 @@ export function parseShard(spec: string): { k: number; n: number } | { error: st
   return { k, n };
 }
 
+/** Set by Kubernetes in each pod of an Indexed Job: the pod's index, counted from 0. */
+export const SHARD_INDEX_ENV = 'JOB_COMPLETION_INDEX';
+/** The number of shards for `--shard auto`, where `--shard-count` is not given (Kubernetes does not export it). */
+export const SHARD_COUNT_ENV = 'VERKSTAD_SHARD_COUNT';
+
+/**
+ * `--shard` as given: `k/n`, or `auto`, which takes the shard from the environment of a Kubernetes Indexed Job, so
+ * that one container image, one command, runs every shard: the index from JOB_COMPLETION_INDEX (0-based: pod 0 is
+ * shard 1/n), the count from `count` (`--shard-count`) or else VERKSTAD_SHARD_COUNT. Returns an error message for
+ * the CLI to print, never throws.
+ */
+export function resolveShard(spec: string, env: Readonly<Record<string, string | undefined>>, count?: string): { k: number; n: number } | { error: string } {
+  if (spec.trim() !== 'auto') {
+    if (count !== undefined) return { error: `--shard-count goes with --shard auto; with --shard k/n the count is n (got --shard "${spec}")` };
+    return parseShard(spec);
+  }
+  const index = env[SHARD_INDEX_ENV];
+  if (index === undefined || index.trim() === '') {
+    return {
+      error:
+        `--shard auto reads the shard from ${SHARD_INDEX_ENV}, which a Kubernetes Indexed Job sets in each pod, ` +
+        'but it is not set here: give --shard k/n instead (k counts from 1)',
+    };
+  }
+  if (!/^\d+$/.test(index.trim())) return { error: `Expected ${SHARD_INDEX_ENV} to be a whole number from 0, got "${index}"` };
+  const countText = count ?? env[SHARD_COUNT_ENV];
+  const from = count !== undefined ? '--shard-count' : SHARD_COUNT_ENV;
+  if (countText === undefined || countText.trim() === '') {
+    return {
+      error:
+        `--shard auto needs the number of shards: give --shard-count N or set ${SHARD_COUNT_ENV} ` +
+        "(the Job's completions; Kubernetes does not pass it to the pod)",
+    };
+  }
+  if (!/^\d+$/.test(countText.trim()) || Number(countText) < 1) return { error: `Expected ${from} to be a whole number greater than 0, got "${countText}"` };
+  const k = Number(index) + 1;
+  const n = Number(countText);
+  if (k > n) return { error: `${SHARD_INDEX_ENV} is ${index} (counted from 0), but ${from} says there are only ${n} shard(s)` };
+  return { k, n };
+}
+
 /**
  * The files of shard `k` of `n` (k counts from 1): a file belongs to shard
  * `(first 48 bits of sha256(path relative to the working directory, with forward slashes)) mod n + 1`.

@@ -26,7 +26,8 @@ interface AnalyzeOptions extends ContextFlags, BatchFlags, OutputFlags {
   memory: number;
   /** MB. */
   maxBytes: number;
-  shard?: { k: number; n: number };
+  shard?: { k: number; n: number } | 'auto';
+  shardCount?: string;
   why?: boolean;
   stats?: string;
   dump?: StageName;
@@ -46,7 +47,8 @@ export function registerAnalyze(program: Command): void {
   withBatchFlags(command, 'documents analysed in parallel (worker threads)')
     .option('--memory <mb>', 'memory bound: on a document analysed alone, in a process of its own, and on the batch as a whole', wholeNumber(RANGES.memoryMb), LIMITS.memoryMb)
     .option('--max-bytes <mb>', 'refuse files larger than this', wholeNumber(RANGES.maxBytesMb), LIMITS.maxBytes / 1024 ** 2)
-    .option('--shard <k/n>', 'analyse only the k-th of n stable shards of the inputs', shardSpec)
+    .option('--shard <k/n|auto>', 'analyse only the k-th of n stable shards of the inputs; auto: k from a Kubernetes Indexed Job (JOB_COMPLETION_INDEX, 0-based)', shardSpec)
+    .option('--shard-count <n>', 'with --shard auto: the number of shards (default: $VERKSTAD_SHARD_COUNT)')
     .option('--why', 'show the reasons behind labels and statuses (text format)')
     .option('--stats <file>', "also write the run's counts, times, peak memory and CPU by thread to this JSON file")
     .addOption(new Option('--dump <stage>', 'print one stage of the first document as JSON').choices(DUMPS))
@@ -71,7 +73,7 @@ Examples:
 }
 
 async function analyze(inputs: string[], opts: AnalyzeOptions, command: Command): Promise<void> {
-  const files = await inputsOrExit(inputs, opts.shard);
+  const files = await inputsOrExit(inputs, opts.shard, opts.shardCount);
   if (opts.dump) return dump(files[0]!, opts.dump, opts);
   const printOnly = Boolean(opts.format) && !opts.out;
   const outDir = opts.out ?? (printOnly ? undefined : 'output');
@@ -95,6 +97,7 @@ async function analyze(inputs: string[], opts: AnalyzeOptions, command: Command)
         rulesDir: opts.rules,
         configPath: opts.config,
         language: forcedLanguage(opts.lang),
+        marks: opts.marks,
         quiet: opts.quiet,
       },
       store,

@@ -58,6 +58,7 @@ async function check(inputs: string[], opts: CheckOptions): Promise<void> {
     rulesDir: opts.rules,
     configPath: opts.config,
     language: forcedLanguage(opts.lang),
+    marks: opts.marks,
     quiet: true,
   });
   // A document with no goal with a status was not checked: that fails the check (exit 2), it does not pass it.
