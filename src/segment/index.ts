@@ -102,7 +102,8 @@ function onTitle(us: Unit[], i: number, c: SegmentContext, s: WalkState): void {
       symbol?.status ??
       statusFollowing(us, i, v, c.legend);
   if (st) {
-    s.current = c.goals.add(withoutGoalNumber(stripStatusLabel(titleText(symbol?.title ?? boxed?.title ?? title), v), v), u.page, st, s.section);
+    const line = (u.kind === 'heading' ? u.line : u.lines[0])?.source?.line ?? null;
+    s.current = c.goals.add(withoutGoalNumber(stripStatusLabel(titleText(symbol?.title ?? boxed?.title ?? title), v), v), u.page, st, s.section, false, line);
     s.currentUnit = i;
     s.currentLevel = u.kind === 'heading' ? u.level : NOT_A_HEADING;
     s.inActivities = false;
