@@ -2,12 +2,16 @@ import type { LayoutDocument, Line } from '../../src/model/layout.js';
 import { runStages } from '../../src/pipeline.js';
 import { norm, sharedContext } from '../helpers.js';
 
-/** The line a goal's title was read from: its heading's first line, or the first line of the table cell holding it. */
+/**
+ * The line a goal's title was read from: its heading's first line, or the first line of the table cell holding it.
+ * The title may have lost a goal number the text had before it ("Mål 1: …", segment/goal-number).
+ */
 export function titleLine(layout: LayoutDocument, title: string): Line | undefined {
+  const is = (text: string) => norm(text) === norm(title) || norm(text.replace(/^\s*(mål|goal)\s+\d+(\.\d+)*\s*[.:–-]\s*/i, '')) === norm(title);
   for (const page of layout.pages) for (const b of page.blocks) {
-    if (b.kind === 'heading' && norm(b.lines.map((l) => l.text).join(' ')) === norm(title)) return b.lines[0];
+    if (b.kind === 'heading' && is(b.lines.map((l) => l.text).join(' '))) return b.lines[0];
     if (b.kind === 'table') {
-      for (const r of b.table.rows) for (const c of r.cells) if (norm(c.text) === norm(title)) return c.lines[0];
+      for (const r of b.table.rows) for (const c of r.cells) if (is(c.text)) return c.lines[0];
     }
   }
   return undefined;

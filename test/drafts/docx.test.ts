@@ -18,8 +18,8 @@ describe('Word drafts', () => {
     ], { swedishStyles: true });
     const { goals } = await analyse('utkast.docx', bytes);
     expect(goals.map(([title, status, flag, line]) => [title, status, flag, line])).toEqual([
-      ['Mål 1: Fler invånare ska ha nära till grönområden', 'green', 'GREEN_INTERNAL_ONLY', 3],
-      ['Mål 2: Handläggningen av bygglov ska gå snabbare', 'green', null, 6],
+      ['Fler invånare ska ha nära till grönområden', 'green', 'GREEN_INTERNAL_ONLY', 3],
+      ['Handläggningen av bygglov ska gå snabbare', 'green', null, 6],
     ]);
   });
 
@@ -59,7 +59,7 @@ describe('Word drafts', () => {
     expect(goals.map(([title, status, flag, line]) => [title, status, flag, line])).toEqual([
       ['Biblioteken ska nå fler invånare', 'yellow', null, 5],
       ['Fler barn ska delta i kulturskolan', 'green', 'GREEN_INTERNAL_ONLY', 9],
-      ['Mål 3: Fler föreningar ska få stöd', 'green', null, 13],
+      ['Fler föreningar ska få stöd', 'green', null, 13],
     ]);
     // A cell with two paragraphs keeps both, each with its own number.
     expect(sourcedLines(layout)).toContain('8: Öppettiderna har utökats i två filialer.');
