@@ -27,6 +27,8 @@ export interface HtmlStrings {
   evidence: Record<Evidence, string>;
   summaryHeading: string;
   document: string;
+  /** Before the other paths of a document found at several (identical copies). */
+  alsoAt: string;
   language: string;
   pages: string;
   goals: string;
@@ -88,6 +90,7 @@ const en: HtmlStrings = {
   evidence: { 'resident-facing': 'resident-facing', mixed: 'mixed', 'internal-only': 'internal only', none: 'none' },
   summaryHeading: 'Summary',
   document: 'Document',
+  alsoAt: 'also at',
   language: 'Language',
   pages: 'Pages',
   goals: 'Goals',
@@ -146,6 +149,7 @@ const sv: HtmlStrings = {
   evidence: { 'resident-facing': 'når invånarna', mixed: 'blandat', 'internal-only': 'bara internt', none: 'inget' },
   summaryHeading: 'Sammanfattning',
   document: 'Dokument',
+  alsoAt: 'även i',
   language: 'Språk',
   pages: 'Sidor',
   goals: 'Mål',
