@@ -71,7 +71,7 @@ export class Classifier {
       const openings = new OpeningIndex(own.flatMap((r) => r.regexes.map((re) => re.source)));
       return {
         rules: own,
-        lexicons: new LexiconIndex(own.map((rule) => (rule.kind === 'lexicon' ? compileLexicon(rule) : undefined))),
+        lexicons: new LexiconIndex(lang, own.map((rule) => (rule.kind === 'lexicon' ? compileLexicon(rule) : undefined))),
         order: evaluationOrder(own),
         first,
         openings,
@@ -97,7 +97,7 @@ export class Classifier {
     const lower = text.toLowerCase();
     if (this.prefilter) openings.candidates(lower, candidates);
     else candidates.fill(1);
-    const lexiconHits = lexicons.matches(sentenceWords.map((w) => stemmer.stem(w)));
+    const lexiconHits = lexicons.matches(sentenceWords.map((w) => stemmer.stem(w)), sentenceWords);
     const features = new Set<string>();
     const hits: EvidenceRule[] = [];
     for (const i of order) {

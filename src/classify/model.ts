@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import type { Language } from '../model/result.js';
+import type { Label, Language } from '../model/result.js';
 import type { FeatureOptions } from './features.js';
 import type { SoftmaxOptions, SoftmaxWeights } from './softmax.js';
 
@@ -11,6 +11,8 @@ export interface SentenceModel extends SoftmaxWeights {
   language: Language;
   features: FeatureOptions;
   training: SoftmaxOptions;
+  /** The label shares the bias was moved to (`train.ts`); absent in model files from before. */
+  priors?: Partial<Record<Label, number>>;
   trainedOn: { sentences: number; corpusHash: string };
 }
 
