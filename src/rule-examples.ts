@@ -5,6 +5,7 @@
  */
 import type { Classifier } from './classify/index.js';
 import type { RuleSet } from './ruleset/load.js';
+import { indicatorRuleFires } from './segment/indicator-values-words.js';
 import { vocabularyFor, statusOfText } from './segment/vocabulary.js';
 
 export interface ExampleFailure { id: string; file: string; line: number; message: string }
@@ -21,8 +22,11 @@ export function runRuleExamples(rules: RuleSet, classifier: Classifier): Example
         case 'status':
           // A status-column word is tried in a status column for `match`, in free text for `noMatch`.
           return statusOfText(text, vocabularyFor(rules, r.language), matching && r.onlyInStatusColumn)?.ruleId === r.id;
+        case 'indicator':
+          return indicatorRuleFires(r, text, vocabularyFor(rules, r.language));
         case 'orientation':
         case 'structure':
+        case 'identity':
           return r.regexes.some((re) => re.test(text));
       }
     };

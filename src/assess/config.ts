@@ -5,9 +5,9 @@ import { Level } from '../model/result.js';
 export const AssessConfig = z
   .object({
     levels: z
-      .object({ GREEN_INTERNAL_ONLY: Level.default('warning'), GREEN_NO_EVIDENCE: Level.default('warning') })
+      .object({ GREEN_INTERNAL_ONLY: Level.default('warning'), GREEN_NO_EVIDENCE: Level.default('warning'), GREEN_BELOW_TARGET: Level.default('warning') })
       .strict()
-      .default({ GREEN_INTERNAL_ONLY: 'warning', GREEN_NO_EVIDENCE: 'warning' }),
+      .default({ GREEN_INTERNAL_ONLY: 'warning', GREEN_NO_EVIDENCE: 'warning', GREEN_BELOW_TARGET: 'warning' }),
     /** A resident-facing sentence counts as evidence only at or above this confidence. */
     minResidentConfidence: z.number().min(0).max(1).default(0.5),
     /** Measured indicator rows about residents count as resident-facing evidence. */

@@ -18,7 +18,7 @@ export type Orientation = z.infer<typeof Orientation>;
 export const Evidence = z.enum(['resident-facing', 'mixed', 'internal-only', 'none']);
 export type Evidence = z.infer<typeof Evidence>;
 
-export const FlagCode = z.enum(['GREEN_INTERNAL_ONLY', 'GREEN_NO_EVIDENCE']);
+export const FlagCode = z.enum(['GREEN_INTERNAL_ONLY', 'GREEN_NO_EVIDENCE', 'GREEN_BELOW_TARGET']);
 export type FlagCode = z.infer<typeof FlagCode>;
 
 export const Level = z.enum(['error', 'warning', 'note']);
@@ -38,6 +38,10 @@ export type LabelledSentence = z.infer<typeof LabelledSentence>;
 export const Sentence = LabelledSentence.extend({ page: z.number().int() });
 export type Sentence = z.infer<typeof Sentence>;
 
+/** Which way an indicator improves, as the report says it: `higher` or `lower` is better. */
+export const Better = z.enum(['higher', 'lower']);
+export type Better = z.infer<typeof Better>;
+
 export const Indicator = z.object({
   name: z.string(),
   page: z.number().int(),
@@ -46,6 +50,21 @@ export const Indicator = z.object({
   status: Status,
   /** The indicator measures something residents get or experience (not staff, money or internal process). */
   residentFacing: z.boolean(),
+  /** Where the values were read: a table row, a KPI's detail line ("Latest: 97% Target: 97%"), or a sentence ("412 (mål 450)"). */
+  source: z.enum(['table', 'detail-line', 'text']),
+  /** The values as numbers where they parse (decimal comma, thousands spaces, %, kr, dagar); null where the report gives none. */
+  latest: z.number().nullable(),
+  target: z.number().nullable(),
+  floor: z.number().nullable(),
+  previous: z.number().nullable(),
+  /** The unit printed with the figures ("%", "kr", "dagar"), null where none is printed. */
+  unit: z.string().nullable(),
+  /** Which way is better, from the report's own words or a floor on the far side of the target; null when the report does not say. */
+  better: Better.nullable(),
+  /** What `better` was read from (a rule id, "floor"), null when unknown. */
+  betterReason: z.string().nullable(),
+  /** The latest value reaches the target (in the report's direction); null when either is missing or the direction unknown. */
+  meetsTarget: z.boolean().nullable(),
 });
 export type Indicator = z.infer<typeof Indicator>;
 
@@ -55,6 +74,8 @@ export const Flag = z.object({
   message: z.string(),
   /** The sentences the flag rests on, with their pages. */
   sentences: z.array(z.object({ text: z.string(), page: z.number().int(), label: Label })),
+  /** GREEN_BELOW_TARGET: the goal's indicators that miss their own target, with their pages. */
+  indicators: z.array(Indicator.pick({ name: true, page: true, values: true, latest: true, target: true, floor: true, unit: true, better: true })).optional(),
 });
 export type Flag = z.infer<typeof Flag>;
 

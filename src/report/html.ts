@@ -97,6 +97,14 @@ function quoteList(ctx: Context, file: string, sentences: readonly QuotedSentenc
 </ol>`;
 }
 
+function indicatorList(ctx: Context, file: string, indicators: readonly { name: string; page: number; values: readonly string[] }[]): SafeHtml {
+  return h`<ul class="indicators">${indicators.map(
+    (i) => h`
+<li>${i.name}: <span class="figures">${i.values.join(' | ')}</span> ${pageLink(ctx, file, i.page)}</li>`,
+  )}
+</ul>`;
+}
+
 function legend(ctx: Context): SafeHtml {
   const labels = LABELS.map(
     (label) =>
@@ -162,7 +170,7 @@ function flaggedGoal(ctx: Context, { document, documentIndex, goal, goalIndex }:
     const quoted = quotedSentences(goal, flag);
     return h`
 <p class="why"><span class="code">${flag.code}</span> ${flag.message}</p>
-${quoted.length > 0 ? quoteList(ctx, document.file, quoted) : h`<p class="muted">${ctx.ui.noText}</p>`}`;
+${quoted.length > 0 ? quoteList(ctx, document.file, quoted) : flag.indicators ? indicatorList(ctx, document.file, flag.indicators) : h`<p class="muted">${ctx.ui.noText}</p>`}`;
   });
   return h`
 <article class="goal level-${level}" id="goal-${documentIndex}-${goalIndex}">

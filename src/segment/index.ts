@@ -6,6 +6,8 @@ import { readActivityTable } from './activity-table.js';
 import { GoalList } from './goal-list.js';
 import { readGoalTable } from './goal-table.js';
 import { indicatorsOf, looksLikeIndicators } from './indicator-table.js';
+import { attachDetailLines } from './indicator-values-detail-line.js';
+import { indicatorsInText } from './indicator-values-in-text.js';
 import { stripLabel, textAfterLabelHeading } from './justification-label.js';
 import { detectLanguage, documentText } from './language.js';
 import { learnLegendBlocks } from './legend-blocks.js';
@@ -53,7 +55,10 @@ export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: 
     else if (u.kind === 'text') onParagraph(u, c, s);
     else onTable(us, i, c, s);
   });
-  return { language: lang, goals: c.goals.found() };
+  const goals = c.goals.found();
+  attachDetailLines(us, goals, v);
+  for (const g of goals) g.indicators.push(...indicatorsInText(g, v));
+  return { language: lang, goals };
 }
 
 /** A legend or key heading: what follows belongs to no goal. */

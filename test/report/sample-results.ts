@@ -24,6 +24,11 @@ function sentence(text: string, page: number, label: Label, reasons: string[], c
   return { text, page, label, residentFacing: RESIDENT_FACING.has(label), confidence, reasons };
 }
 
+/** An indicator as a table gives it, with no figure read unless a test says so. */
+export function indicator(o: Pick<Indicator, 'name' | 'page' | 'values' | 'status' | 'residentFacing'> & Partial<Indicator>): Indicator {
+  return { source: 'table', latest: null, target: null, floor: null, previous: null, unit: null, better: null, betterReason: null, meetsTarget: null, ...o };
+}
+
 function flagOn(code: Flag['code'], level: Flag['level'], message: string, sentences: Sentence[]): Flag {
   return { code, level, message, sentences: sentences.map(({ text, page, label }) => ({ text, page, label })) };
 }
@@ -163,7 +168,7 @@ const svGoals: Goal[] = [
       sentence('En ny introduktion för nyanställda har tagits fram.', 10, 'internal', ['sv/internal/rutin']),
     ],
     indicators: [
-      { name: 'Sjukfrånvaro, %', page: 10, values: ['7,9', '8,6'], status: 'green', residentFacing: false },
+      indicator({ name: 'Sjukfrånvaro, %', page: 10, values: ['7,9', '8,6'], status: 'green', residentFacing: false }),
     ],
     notFlaggedBecause: 'Målet gäller organisationen själv: internt arbete är rätt belägg.',
   }),
@@ -189,7 +194,7 @@ const svGoals: Goal[] = [
       sentence('En ny rutin för biståndsbedömning har tagits fram.', 12, 'internal', ['sv/internal/rutin']),
     ],
     indicators: [
-      { name: 'Väntetid till särskilt boende, dagar', page: 12, values: ['52', '74'], status: 'green', residentFacing: true },
+      indicator({ name: 'Väntetid till särskilt boende, dagar', page: 12, values: ['52', '74'], status: 'green', residentFacing: true }),
     ],
   }),
   goal({
@@ -270,7 +275,7 @@ const enGoals: Goal[] = [
       sentence('We delivered 112 affordable homes against a target of 150.', 5, 'output', ['en/output/delivered-n']),
     ],
     indicators: [
-      { name: 'Affordable homes delivered (year to date)', page: 5, values: ['112', '150'], status: 'yellow', residentFacing: true },
+      indicator({ name: 'Affordable homes delivered (year to date)', page: 5, values: ['112', '150'], status: 'yellow', residentFacing: true }),
     ] satisfies Indicator[],
   }),
   goal({
