@@ -5,6 +5,7 @@
  */
 import type { Classifier } from './classify/index.js';
 import type { RuleSet } from './ruleset/load.js';
+import { identityRuleFires } from './identify/words.js';
 import { indicatorRuleFires } from './segment/indicator-values-words.js';
 import { vocabularyFor, statusOfText } from './segment/vocabulary.js';
 
@@ -24,9 +25,10 @@ export function runRuleExamples(rules: RuleSet, classifier: Classifier): Example
           return statusOfText(text, vocabularyFor(rules, r.language), matching && r.onlyInStatusColumn)?.ruleId === r.id;
         case 'indicator':
           return indicatorRuleFires(r, text, vocabularyFor(rules, r.language));
+        case 'identity':
+          return identityRuleFires(r, text, rules);
         case 'orientation':
         case 'structure':
-        case 'identity':
           return r.regexes.some((re) => re.test(text));
       }
     };

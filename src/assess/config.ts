@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DocumentOverride } from '../model/identity.js';
 import { Level } from '../model/result.js';
 
 /** `verkstad.config.yaml` (or the `verkstad` field of package.json). Every field has a default. */
@@ -14,6 +15,8 @@ export const AssessConfig = z
     indicatorsCountAsEvidence: z.boolean().default(true),
     /** Flag organisation-oriented goals too (off: they should have internal evidence). */
     flagOrganisationGoals: z.boolean().default(false),
+    /** Organisation, kind or period per file (globs → values), for archives whose documents do not say. */
+    documents: z.array(DocumentOverride).default([]),
   })
   .strict();
 export type AssessConfig = z.infer<typeof AssessConfig>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DocumentError } from './errors.js';
+import { Identified } from './identity.js';
 
 export const Label = z.enum(['outcome', 'output', 'internal', 'intention', 'context']);
 export type Label = z.infer<typeof Label>;
@@ -117,6 +118,12 @@ export const DocumentResult = z.object({
   sha256: z.string(),
   pages: z.number().int(),
   language: Language,
+  /** Whose report: the municipality, region or council, and the committee or nämnd where named ("Lunds kommun, Socialnämnden"). */
+  organisation: Identified.nullable(),
+  /** What kind of report: "delårsrapport", "årsredovisning", "quarterly performance report", … */
+  kind: Identified.nullable(),
+  /** The period it reports on: "2025", "2024/25", with a tertial or quarter where given ("2025 T2", "2024/25 Q3"). */
+  period: Identified.nullable(),
   error: DocumentError.nullable(),
   goals: z.array(Goal),
   summary: DocumentSummary,

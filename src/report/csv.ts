@@ -7,6 +7,9 @@ import { oneLine } from './plain-text.js';
 /** The columns, in order. The header row is part of the contract: scripts read columns by name. */
 export const CSV_COLUMNS = [
   'file',
+  'organisation',
+  'kind',
+  'period',
   'page',
   'title',
   'status',
@@ -30,16 +33,19 @@ function cell(text: string): string {
   return /^[=+\-@]/.test(line) ? `'${line}` : line;
 }
 
-function emptyRow(file: string): Row {
+function emptyRow(document: DocumentResult): Row {
   const row = Object.fromEntries(CSV_COLUMNS.map((column) => [column, ''])) as Row;
-  row.file = cell(file);
+  row.file = cell(document.file);
+  row.organisation = cell(document.organisation?.value ?? '');
+  row.kind = cell(document.kind?.value ?? '');
+  row.period = cell(document.period?.value ?? '');
   return row;
 }
 
 function goalRow(document: DocumentResult, goal: Goal): Row {
   const counts = labelCounts(goal);
   const quote = evidenceQuote(goal);
-  const row = emptyRow(document.file);
+  const row = emptyRow(document);
   row.page = goal.page;
   row.title = cell(goal.title);
   row.status = goal.status;
@@ -67,7 +73,7 @@ export function csvParts(): StreamedFormat {
     document(document) {
       const rows: Row[] = [];
       if (document.error) {
-        const row = emptyRow(document.file);
+        const row = emptyRow(document);
         row.error = cell(`${document.error.code}: ${document.error.message}`);
         rows.push(row);
       }

@@ -27,6 +27,8 @@ export interface HtmlStrings {
   evidence: Record<Evidence, string>;
   summaryHeading: string;
   document: string;
+  /** The column of whose report it is and which period. */
+  identity: string;
   language: string;
   pages: string;
   goals: string;
@@ -88,6 +90,7 @@ const en: HtmlStrings = {
   evidence: { 'resident-facing': 'resident-facing', mixed: 'mixed', 'internal-only': 'internal only', none: 'none' },
   summaryHeading: 'Summary',
   document: 'Document',
+  identity: 'Organisation, kind and period',
   language: 'Language',
   pages: 'Pages',
   goals: 'Goals',
@@ -146,6 +149,7 @@ const sv: HtmlStrings = {
   evidence: { 'resident-facing': 'når invånarna', mixed: 'blandat', 'internal-only': 'bara internt', none: 'inget' },
   summaryHeading: 'Sammanfattning',
   document: 'Dokument',
+  identity: 'Organisation, slag och period',
   language: 'Språk',
   pages: 'Sidor',
   goals: 'Mål',

@@ -64,7 +64,7 @@ function summarise(goals: Goal[]): DocumentSummary {
 }
 
 function document(file: string, language: Language, pages: number, goals: Goal[]): DocumentResult {
-  return { file, sha256: fakeSha(file), pages, language, error: null, goals, summary: summarise(goals) };
+  return { file, sha256: fakeSha(file), pages, language, organisation: null, kind: null, period: null, error: null, goals, summary: summarise(goals) };
 }
 
 function failedDocument(file: string, code: NonNullable<DocumentResult['error']>['code'], message: string): DocumentResult {
@@ -73,6 +73,9 @@ function failedDocument(file: string, code: NonNullable<DocumentResult['error']>
     sha256: fakeSha(file),
     pages: 0,
     language: 'sv',
+    organisation: null,
+    kind: null,
+    period: null,
     error: { code, message },
     goals: [],
     summary: summarise([]),
