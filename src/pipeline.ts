@@ -3,9 +3,9 @@ import path from 'node:path';
 import { assessGoals, summarise } from './assess/index.js';
 import { classifyGoalSentences, type Classifier } from './classify/index.js';
 import { orientGoals } from './classify/orientation.js';
-import type { ExtractOptions } from './extract/index.js';
+import type { ExtractOptions, GraphicsPredicate } from './extract/index.js';
 import { layoutDocument } from './layout/index.js';
-import type { ExtractedDocument } from './model/extract.js';
+import type { ExtractedDocument, ExtractedPage } from './model/extract.js';
 import { DocumentFailure } from './model/errors.js';
 import { STATUS_GLYPH_CLASS } from './model/symbols.js';
 import type { LayoutDocument } from './model/layout.js';
@@ -68,6 +68,7 @@ export async function analyzeBytes(file: string, bytes: Uint8Array, ctx: Pipelin
 export function errorResult(file: string, digest: string, failure: { code: DocumentFailure['code']; message: string }, pages = 0): DocumentResult {
   return {
     file,
+    paths: [file],
     sha256: digest,
     pages,
     language: 'sv',
@@ -82,21 +83,33 @@ export function errorResult(file: string, digest: string, failure: { code: Docum
 
 const GLYPHS = new RegExp(STATUS_GLYPH_CLASS, 'u');
 
+/** Where the operator list is read: the pages the text says can carry goals or statuses, or every page. */
+export type MarksWhere = 'auto' | 'all';
+
 /**
  * Reading a page's operator list (shapes, icons, glyph colours) costs as much as reading its text. It can only
- * matter on a page that speaks of goals or statuses (the `page-cue` words in rules/) or draws a status glyph.
+ * matter on a page that speaks of goals or statuses (the `page-cue` words in rules/), draws a status glyph, or
+ * continues one that drew statuses: a goal table running on over a page break repeats its rows, not always its
+ * header, and its comments need not name a cue word.
  */
-export function graphicsWhereItMatters(rules: RuleSet): (page: number, text: string) => boolean {
+export function graphicsWhereItMatters(rules: RuleSet): GraphicsPredicate {
   let predicate = predicates.get(rules);
   if (!predicate) {
     const cues = rules.rules.flatMap((r) => (r.kind === 'structure' && r.role === 'page-cue' ? r.regexes : []));
-    predicate = cues.length ? (_page, text) => GLYPHS.test(text) || cues.some((re) => re.test(text)) : () => true;
+    predicate = cues.length
+      ? (_page, text, previous) => GLYPHS.test(text) || cues.some((re) => re.test(text)) || drewStatuses(previous)
+      : () => true;
     predicates.set(rules, predicate);
   }
   return predicate;
 }
 /** One predicate per loaded rule set, not one per document. */
-const predicates = new WeakMap<RuleSet, (page: number, text: string) => boolean>();
+const predicates = new WeakMap<RuleSet, GraphicsPredicate>();
+
+/** A page whose graphics were read and held a mark in a status colour (a symbol, an icon, a glyph or a filled cell). */
+function drewStatuses(page: ExtractedPage | null): boolean {
+  return page !== null && page.graphicsRead && page.marks.some((m) => m.colourClass === 'green' || m.colourClass === 'yellow' || m.colourClass === 'red');
+}
 
 export async function runStages(file: string, bytes: Uint8Array, ctx: PipelineContext): Promise<StageOutputs> {
   const kind = inputKind(file, bytes);
@@ -115,6 +128,7 @@ export async function runStages(file: string, bytes: Uint8Array, ctx: PipelineCo
   const goals = assessGoals(classified, segment.language, ctx.config);
   const result: DocumentResult = {
     file,
+    paths: [file],
     sha256: sha256(bytes),
     pages: layout.numPages,
     language: segment.language,

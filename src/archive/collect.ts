@@ -3,8 +3,12 @@ import type { ArchiveDigest } from '../report/streamed.js';
 import { runBatchWithStats, type BatchOptions, type BatchStats } from '../batch/run.js';
 import type { Store } from '../store/sqlite.js';
 import { ArchiveCollector } from './collector.js';
+import { atPaths } from './copies.js';
 
-/** An archive analysed: its digest, its documents (to walk in input order), and the batch's figures. */
+/**
+ * An archive analysed: its digest, its documents (to walk in input order; copies of one content are one document
+ * listed under every path), and the batch's figures.
+ */
 export interface CollectedArchive {
   digest: ArchiveDigest;
   documents: Iterable<DocumentResult>;
@@ -36,15 +40,26 @@ export async function collectArchive(files: readonly string[], options: CollectO
       if (store && !info.stored) unstored.set(index, result);
     },
   });
-  const documents: Iterable<DocumentResult> = store ? { [Symbol.iterator]: () => readBack(store, files, unstored) } : results;
+  const groups = collector.documentGroups();
+  const read = (i: number): DocumentResult | null | undefined => (store ? unstored.get(i) ?? store.resultFor(files[i]!) : results[i]);
+  const documents: Iterable<DocumentResult> = { [Symbol.iterator]: () => readBack(groups, files, read, store) };
   return { digest: collector.digest(), documents, stats, fromStore: stats.cached === stats.documents };
 }
 
-/** The batch's documents in input order: from the store, or the few results the store could not take. */
-function* readBack(store: Store, files: readonly string[], unstored: ReadonlyMap<number, DocumentResult>): Generator<DocumentResult> {
-  for (let i = 0; i < files.length; i++) {
-    const result = unstored.get(i) ?? store.resultFor(files[i]!);
-    if (!result) throw new Error(`The store has no result for ${files[i]}: was ${store.file} changed during the run?`);
-    yield result;
+/**
+ * The batch's documents in input order, each copy group once under all its paths: from the store, or the few
+ * results the store could not take (or, without a store, the batch's own results).
+ */
+function* readBack(
+  groups: readonly number[][],
+  files: readonly string[],
+  read: (index: number) => DocumentResult | null | undefined,
+  store: Store | undefined,
+): Generator<DocumentResult> {
+  for (const group of groups) {
+    const first = group[0]!;
+    const result = read(first);
+    if (!result) throw new Error(`The store has no result for ${files[first]}: was ${store?.file} changed during the run?`);
+    yield atPaths(result, group.map((i) => files[i]!));
   }
 }

@@ -6,32 +6,60 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ArchiveDigest } from '../report/streamed.js';
+import { documentOutputNames as outputNamesFor } from './output-names.js';
 
 const MANIFEST = '.verkstad-outputs.json';
 
 /** What an archive's output folder holds besides each document's own JSON. */
 export const ARCHIVE_OUTPUTS = ['summary.csv', 'report.html', 'verkstad.json'] as const;
 
-/** A document's own JSON file: its base name, with anything but letters, digits, `.`, `_` and `-` as `_`. */
-export function outputName(file: string): string {
-  return path.basename(file).replace(/[^\p{L}\p{N}._-]+/gu, '_') + '.json';
+/** Each document's output file in input order (output-names.ts: under documents/, names that cannot collide). */
+export function documentOutputNames(digest: ArchiveDigest): string[] {
+  return outputNamesFor(digest.documents.map((d) => d.file));
 }
 
-/** Each document's output file in input order; a later document with a name already taken adds 8 hex of its hash. */
-export function documentOutputNames(digest: ArchiveDigest): string[] {
-  const names = new Map<string, number>();
-  return digest.documents.map((d) => {
-    let name = outputName(d.file);
-    const n = names.get(name) ?? 0;
-    names.set(name, n + 1);
-    if (n) name = name.replace(/\.json$/, `.${d.sha256.slice(0, 8)}.json`);
-    return name;
+/**
+ * What the outputs depend on besides the results: each document's link in report.html and how summary.csv names
+ * its paths (both follow from where the folder and the inputs are), and summary.csv's delimiter and mark.
+ */
+export interface OutputsShape {
+  link(file: string): string;
+  label(file: string): string;
+  csv: unknown;
+}
+
+/**
+ * The manifest of outputs written for `digest` with these document file names: every document as
+ * `[paths, sha256, output name, link, labels]` (the name third, where every manifest has had it).
+ */
+export function manifestText(digest: ArchiveDigest, names: readonly string[], shape: OutputsShape): string {
+  return JSON.stringify({
+    version: digest.head.tool.version,
+    csv: shape.csv,
+    documents: digest.documents.map((d, i) => [d.paths, d.sha256, names[i], shape.link(d.file), d.paths.map(shape.label)]),
   });
 }
 
-/** The manifest of outputs written for `digest` with these document file names. */
-export function manifestText(digest: ArchiveDigest, names: readonly string[]): string {
-  return JSON.stringify({ version: digest.head.tool.version, documents: digest.documents.map((d, i) => [d.file, d.sha256, names[i]]) });
+/**
+ * Written while the outputs are being written, in place of the manifest: it vouches for nothing (it never equals a
+ * manifest), and it names every per-document file of the last run and of this one, so that a run cut short still
+ * leaves the next one the list of what verkstad wrote here.
+ */
+export function writingManifestText(files: readonly string[]): string {
+  return JSON.stringify({ writing: true, files: [...new Set(files)].sort() });
+}
+
+/** The per-document files the folder's manifest (complete or not) says verkstad wrote; none without one. */
+export function previousDocumentOutputs(dir: string): string[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fs.readFileSync(manifestFile(dir), 'utf8'));
+  } catch {
+    return []; // no manifest (or not ours): nothing here is known to be verkstad's
+  }
+  const m = parsed as { documents?: unknown; files?: unknown };
+  const names = Array.isArray(m.files) ? m.files : Array.isArray(m.documents) ? m.documents.map((d) => (Array.isArray(d) ? d[2] : undefined)) : [];
+  return names.filter((n): n is string => typeof n === 'string');
 }
 
 export function manifestFile(dir: string): string {

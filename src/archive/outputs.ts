@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openAtomic, writeFileAtomic } from '../io/atomic.js';
+import { CsvOptions } from '../model/csv-options.js';
 import type { DocumentResult } from '../model/result.js';
 import { csvParts } from '../report/csv.js';
 import { htmlParts } from '../report/html.js';
@@ -9,30 +10,49 @@ import type { ArchiveDigest } from '../report/streamed.js';
 import type { Store } from '../store/sqlite.js';
 import { analysisHead } from './analysis.js';
 import { ArchiveCollector } from './collector.js';
-import { documentOutputNames, manifestFile, manifestHolds, manifestText } from './manifest.js';
+import { atPaths } from './copies.js';
+import { documentOutputNames, manifestFile, manifestHolds, manifestText, previousDocumentOutputs, writingManifestText } from './manifest.js';
+import { reportLinks, type LinkMode } from './report-links.js';
+import { removeStaleOutputs } from './stale-outputs.js';
+
+/** How an archive's outputs are written, besides the results themselves. */
+export interface OutputOptions {
+  /** summary.csv's delimiter (default `,`) and byte-order mark (default true). */
+  csv?: Partial<CsvOptions>;
+  /** summary.csv's name for a file (the CLI: relative to its input root). Default: the path as given. */
+  fileLabel?: (file: string) => string;
+  /** report.html's page links: relative from the output folder to each input (default), or absolute `file:` URLs. */
+  links?: LinkMode;
+}
 
 /**
  * Writes per-document JSON, summary.csv, report.html and verkstad.json, each atomically, walking the documents
- * once (they may come from the store one at a time). With `unchanged` (every document came from the store) and
- * the manifest and its files all there, nothing is written. Returns whether the outputs were written.
+ * once (they may come from the store one at a time), then removes the per-document files an earlier run wrote
+ * here for documents this run did not have (stale-outputs.ts). With `unchanged` (every document came from the
+ * store) and the manifest and its files all there, nothing is written. Returns whether the outputs were written.
  */
 export async function writeOutputs(
   dir: string,
   digest: ArchiveDigest,
   documents: Iterable<DocumentResult>,
-  opts: { unchanged?: boolean } = {},
+  opts: OutputOptions & { unchanged?: boolean } = {},
 ): Promise<boolean> {
   fs.mkdirSync(dir, { recursive: true });
   const docNames = documentOutputNames(digest);
-  const manifest = manifestText(digest, docNames);
+  const link = reportLinks(dir, opts.links ?? 'relative');
+  const label = opts.fileLabel ?? ((file: string) => file);
+  const csv = CsvOptions.parse(opts.csv ?? {});
+  const manifest = manifestText(digest, docNames, { link, label, csv });
   if (opts.unchanged && manifestHolds(dir, manifest, docNames)) return false;
-  fs.rmSync(manifestFile(dir), { force: true }); // a crash while writing must not leave a manifest that vouches for half the files
+  const previous = previousDocumentOutputs(dir);
+  // A crash while writing must not leave a manifest that vouches for half the files, nor lose the list of them.
+  await writeFileAtomic(manifestFile(dir), writingManifestText([...previous, ...docNames]));
   const count = digest.documents.length;
   const json = jsonParts(digest.head, count);
   const sinks = [
     { file: 'verkstad.json', parts: json },
-    { file: 'summary.csv', parts: csvParts() },
-    { file: 'report.html', parts: htmlParts(digest) },
+    { file: 'summary.csv', parts: csvParts({ ...csv, fileLabel: label }) },
+    { file: 'report.html', parts: htmlParts(digest, { documentLink: link }) },
   ];
   const open = await Promise.all(sinks.map((s) => openAtomic(path.join(dir, s.file))));
   // Each document's own file is written (and fsync'ed) while the next document is turned into text.
@@ -60,19 +80,24 @@ export async function writeOutputs(
     throw e;
   }
   await Promise.all(open.map((o) => o.commit()));
+  removeStaleOutputs(dir, previous, docNames);
   await writeFileAtomic(manifestFile(dir), manifest);
   return true;
 }
 
 /**
  * The outputs of every document `store` holds (after `verkstad merge`), walking it twice: once for the digest,
- * once to write. Returns the number of documents.
+ * once to write. Copies (paths with the same content) are one document. Returns the number of documents.
  */
-export async function writeOutputsFromStore(dir: string, store: Store): Promise<number> {
+export async function writeOutputsFromStore(dir: string, store: Store, options: OutputOptions = {}): Promise<number> {
   const files = store.files();
   const collector = new ArchiveCollector(files.length);
   let i = 0;
   for (const d of store.eachResult(files)) collector.add(d, i++);
-  await writeOutputs(dir, collector.digest(), { [Symbol.iterator]: () => store.eachResult(files) });
-  return files.length;
+  const groups = collector.documentGroups();
+  function* documents(): Generator<DocumentResult> {
+    for (const group of groups) yield atPaths(store.resultFor(files[group[0]!]!)!, group.map((k) => files[k]!));
+  }
+  await writeOutputs(dir, collector.digest(), { [Symbol.iterator]: documents }, options);
+  return groups.length;
 }

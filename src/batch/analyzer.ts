@@ -20,6 +20,8 @@ export interface AnalyzerOptions {
   maxPages?: number;
   /** Force the document language instead of detecting it. */
   language?: 'sv' | 'en';
+  /** Read drawn statuses on every page (`all`), not only where the text says goals can be. */
+  marks?: 'auto' | 'all';
 }
 
 export type { Fingerprint } from '../store/cache-key.js';
@@ -43,9 +45,10 @@ export interface AnalyzerModule {
 
 export async function createAnalyzer(opts: AnalyzerOptions): Promise<Analyzer> {
   const ctx = await createContext(opts);
-  // The assessment config and a forced language change results too, so they are part of the cache key.
+  // The assessment config, a forced language and marks on all pages change results too, so they are part of the
+  // cache key (`marks` only when it is not the default, so that stored results keep their key).
   const config = createHash('sha256')
-    .update(JSON.stringify({ config: ctx.config, language: ctx.language ?? null }))
+    .update(JSON.stringify({ config: ctx.config, language: ctx.language ?? null, ...(opts.marks === 'all' ? { marks: 'all' } : {}) }))
     .digest('hex')
     .slice(0, 16);
   const fp = contextFingerprint(ctx);

@@ -8,16 +8,23 @@ import type { Store } from '../store/sqlite.js';
 import type { AnalyzerOptions } from './analyzer.js';
 import { inflateLimitsFor, type InflateLimits } from './inflate-guard.js';
 import type { BatchProgress } from './progress.js';
-import { processRss, wallClockDeadline, type DeadlineTimer, type MemoryMeter } from './test-hooks.js';
+import { residentSets, wallClockDeadline, type DeadlineTimer, type MemoryMeter } from './test-hooks.js';
 
 export interface BatchOptions {
   /** Worker threads, one document each. Default: available parallelism. */
   jobs?: number;
   /** Wall time per document, from the moment its worker starts on it. Default LIMITS.timeoutMs (60 s). */
   timeoutMs?: number;
-  /** Bound on the whole process's RSS (main thread plus all workers), in MB. Default LIMITS.memoryMb (1536). */
+  /**
+   * The memory bound, in MB, on a document analysed alone in a process of its own, and on the batch process as a
+   * whole (past it the documents running are re-run alone). Default LIMITS.memoryMb (1536).
+   */
   memoryMb?: number;
-  /** V8 heap limit of each worker in MB (a second bound, for runaway JavaScript). Default memoryMb / jobs, 256..4096. */
+  /**
+   * V8 heap limit of each worker in MB (a second bound, for runaway JavaScript). Default: memoryMb / jobs in the
+   * batch process, memoryMb for a document alone (each 256..4096); running out of it in the batch process is a
+   * reason to re-run the document alone, where the verdict is made.
+   */
   heapMb?: number;
   /** Documents with more pages are TOO_LARGE. Default LIMITS.maxPages (2000). */
   maxPages?: number;
@@ -29,6 +36,8 @@ export interface BatchOptions {
   configPath?: string;
   /** Force the document language instead of detecting it. */
   language?: 'sv' | 'en';
+  /** Where drawn statuses are read: the pages whose text can hold goals (default), or all pages. */
+  marks?: 'auto' | 'all';
   /** Where results are stored as they complete and looked up before analysing (cache / resume). */
   store?: Store;
   /** Abort (Ctrl-C): stops scheduling, terminates the workers, rejects with a BatchAbortedError. */
@@ -52,7 +61,7 @@ export interface BatchOptions {
   workerOutput?: 'discard' | 'stderr';
   /** Watchdog sampling period. Default 100 ms. */
   watchdogIntervalMs?: number;
-  /** What the memory bound is checked against. Default: the process RSS. Tests pass a meter they control (test-hooks.ts). */
+  /** What the memory bound is checked against. Default: resident sets. Tests pass a meter they control (test-hooks.ts). */
   memoryMeter?: MemoryMeter;
   /** Starts each document's time limit. Default: the wall clock. Tests pass a clock they move (test-hooks.ts). */
   deadlineTimer?: DeadlineTimer;
@@ -63,7 +72,10 @@ export interface ResultInfo {
   cached: boolean;
   /** Wall time of the analysis in the worker (0 when cached). */
   ms: number;
-  /** The document was re-run alone after a memory alarm while several documents were running. */
+  /**
+   * The document was analysed alone, in a process of its own: the batch process went past the memory bound while
+   * it ran (or before it started), it ran out of heap, or it ran out of time with other documents beside it.
+   */
   rerunAlone: boolean;
   /** The result is in the store (false only without a store, or for a file that could not be read). */
   stored: boolean;
@@ -77,11 +89,11 @@ export interface BatchStats {
   pages: number;
   analysedPages: number;
   elapsedMs: number;
-  /** Highest RSS the watchdog saw (whole process, workers included), in MB. */
+  /** Highest RSS the watchdog saw (the batch process, workers included, and any process of one document), in MB. */
   peakRssMb: number;
-  /** Documents re-run alone after a memory alarm. */
+  /** Documents analysed alone in a process of their own (see ResultInfo.rerunAlone). */
   rerunAlone: number;
-  /** Workers started (the initial ones and every replacement). */
+  /** Worker threads started in the batch process (the initial ones and every replacement). */
   workersStarted: number;
   /**
    * CPU time of the worker threads in ms, as each reported it after starting and after each document (a worker
@@ -98,9 +110,15 @@ export interface Settings {
   jobs: number;
   timeoutMs: number;
   memoryMb: number;
-  /** One V8 heap per worker; RSS as a whole is the watchdog's business. */
+  /** One V8 heap per worker of the batch process; RSS as a whole is the watchdog's business. */
   heapMb: number;
-  /** The bounds a result is produced under, stored with it (a TIMEOUT is retried under a longer limit). */
+  /** The V8 heap of the worker a document is analysed alone in: a function of the limits only, never of `jobs`. */
+  aloneHeapMb: number;
+  /** A worker holding more than this after a document (its own heap and buffers) is replaced before the next. */
+  retireAboveBytes: number;
+  /** A PDF whose streams decode to more than this is analysed alone from the start (null: the bomb check is off). */
+  aloneAboveBytes: number | null;
+  /** The bounds a result is produced under, stored with it (a TIMEOUT or TOO_LARGE is redone under other bounds). */
   limits: RecordedLimits;
   analyzerHref: string;
   analyzerOptions: AnalyzerOptions;
@@ -114,17 +132,29 @@ export interface Settings {
 export function settingsOf(opts: BatchOptions): Settings {
   const jobs = Math.max(1, Math.floor(opts.jobs ?? os.availableParallelism()));
   const memoryMb = opts.memoryMb ?? LIMITS.memoryMb;
+  const heap = (mb: number) => Math.min(4096, Math.max(256, Math.floor(mb)));
+  const aloneHeapMb = opts.heapMb ?? heap(memoryMb);
+  const inflateLimits = opts.inflateLimits === undefined ? inflateLimitsFor(memoryMb) : opts.inflateLimits;
   const limits: RecordedLimits = {
     timeoutMs: opts.timeoutMs ?? LIMITS.timeoutMs,
     memoryMb,
     maxBytes: opts.maxBytes ?? LIMITS.maxBytes,
     maxPages: opts.maxPages ?? LIMITS.maxPages,
+    heapMb: aloneHeapMb,
+    inflate: inflateLimits && { perStreamBytes: inflateLimits.perStreamBytes, totalBytes: inflateLimits.totalBytes },
   };
   return {
     jobs,
     timeoutMs: limits.timeoutMs,
     memoryMb,
-    heapMb: opts.heapMb ?? Math.min(4096, Math.max(256, Math.floor(memoryMb / jobs))),
+    heapMb: opts.heapMb ?? heap(memoryMb / jobs),
+    aloneHeapMb,
+    // A quarter of the bound: a worker that still holds that much would take the batch process near the bound
+    // with the next document, which would then be stopped and re-run alone for memory that is not its own.
+    retireAboveBytes: (memoryMb * 1024 ** 2) / 4,
+    // The same quarter, for what a PDF's streams decode to: pdfjs holds a decoded image (as RGBA, up to 4 times its
+    // data) for the rest of its page, so such a document may well take the process past the bound.
+    aloneAboveBytes: inflateLimits ? (memoryMb * 1024 ** 2) / 4 : null,
     limits,
     analyzerHref: String(opts.analyzerModule ?? new URL('./analyzer.js', import.meta.url)),
     analyzerOptions: {
@@ -132,11 +162,12 @@ export function settingsOf(opts: BatchOptions): Settings {
       configPath: opts.configPath,
       maxPages: limits.maxPages,
       ...(opts.language ? { language: opts.language } : {}),
+      ...(opts.marks === 'all' ? { marks: opts.marks } : {}),
     },
-    inflateLimits: opts.inflateLimits === undefined ? inflateLimitsFor(memoryMb) : opts.inflateLimits,
+    inflateLimits,
     workerOutput: opts.workerOutput ?? 'discard',
     watchdogIntervalMs: opts.watchdogIntervalMs ?? 100,
-    memoryMeter: opts.memoryMeter ?? processRss,
+    memoryMeter: opts.memoryMeter ?? residentSets,
     deadlineTimer: opts.deadlineTimer ?? wallClockDeadline,
   };
 }

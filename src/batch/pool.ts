@@ -1,7 +1,9 @@
 /**
  * The worker pool: one worker thread per slot, one document per worker at a time. A worker that is killed (time,
- * memory, abort) or dies on its own is replaced when its slot is next used; the pool never decides which document
- * to stop, it only carries out the scheduler's and the watchdog's verdicts, and times each document.
+ * memory, abort) or dies on its own is replaced when its slot is next used, and so is one whose document ended in
+ * a refusal or still holds much memory afterwards: the next document starts in a fresh worker, with nothing left
+ * over from the one before. The pool never decides which document to stop, it only carries out the scheduler's
+ * and the watchdog's decisions, and times each document.
  */
 import { Worker } from 'node:worker_threads';
 import type { DocumentErrorCode } from '../model/errors.js';
@@ -14,9 +16,16 @@ import type { DeadlineTimer } from './test-hooks.js';
 /** How one document's run in a worker ended. */
 export type Outcome =
   | { kind: 'result'; result: DocumentResult; ms: number; fingerprint: Fingerprint }
-  | { kind: 'timeout' }
-  | { kind: 'memory'; rssMb: number }
-  | { kind: 'suspect'; rssMb: number }
+  /** `shared`: another document ran beside it for some of its time (and took some of the machine). */
+  | { kind: 'timeout'; shared: boolean }
+  /** Alone in a process of its own, the document took that process past the memory bound (alone.ts). */
+  | { kind: 'memory' }
+  /** The batch process went past the memory bound while this document ran in it: the culprit is unknown. */
+  | { kind: 'suspect' }
+  /** Its streams decode to much (the bomb check's count): not analysed in the batch process, but alone. */
+  | { kind: 'heavy' }
+  /** The worker ran out of its V8 heap of `heapMb`. */
+  | { kind: 'heap'; heapMb: number }
   | { kind: 'crash'; code: DocumentErrorCode; message: string }
   | { kind: 'aborted' };
 
@@ -35,6 +44,8 @@ export interface PoolOptions {
   onSpawn(): void;
   /** CPU a worker thread used since its previous report, in ms; null when it cannot tell. */
   onCpu(ms: number | null): void;
+  /** A worker that still holds more than this (its own V8 heap and buffers) after a document is replaced. */
+  retireAboveBytes: number;
 }
 
 export interface Slot {
@@ -43,16 +54,19 @@ export interface Slot {
   ready: Promise<void> | null;
   /** What this worker analyses with: a worker started after the rules changed on disk differs from the first ones. */
   fingerprint: Fingerprint | null;
-  /** The document running in this slot and how to settle it. */
-  current: { job: Job; settle(o: Outcome): void } | null;
+  /** The document running in this slot, whether another ran beside it, and how to settle it. */
+  current: { job: Job; shared: boolean; settle(o: Outcome): void } | null;
 }
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
+/** Results after which a worker is replaced: the analysis was stopped inside it, or it failed in a way of ours. */
+const RETIRE_AFTER: ReadonlySet<DocumentErrorCode> = new Set(['TOO_LARGE', 'TIMEOUT', 'INTERNAL']);
 const WORKER_START_TIMEOUT_MS = 120_000;
 
 export class Pool {
   private readonly slots: Slot[];
   private readonly exiting = new Set<Promise<unknown>>();
+  private idleWaiters: (() => void)[] = [];
 
   constructor(
     size: number,
@@ -61,8 +75,19 @@ export class Pool {
     this.slots = Array.from({ length: size }, (_, id) => ({ id, worker: null, ready: null, fingerprint: null, current: null }));
   }
 
+  /** What every worker is started with (a process that analyses a document alone starts its worker the same way). */
+  get workerData(): WorkerData {
+    return this.opts.workerData;
+  }
+
   running(): Slot[] {
     return this.slots.filter((s) => s.current !== null);
+  }
+
+  /** Resolves once no document runs in the pool and every stopped worker has exited (its memory gone with it). */
+  async idle(): Promise<void> {
+    while (this.running().length > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    await Promise.allSettled([...this.exiting]);
   }
 
   /** Runs one job on a free slot (the caller keeps at most `size` jobs in flight). */
@@ -72,13 +97,17 @@ export class Pool {
     let settle!: (o: Outcome) => void;
     const outcome = new Promise<Outcome>((resolve) => (settle = resolve));
     let done = false;
+    const others = this.running();
+    for (const other of others) other.current!.shared = true;
     slot.current = {
       job,
+      shared: others.length > 0,
       settle: (o) => {
         if (done) return;
         done = true;
         slot.current = null;
         settle(o);
+        if (this.running().length === 0) for (const wake of this.idleWaiters.splice(0)) wake();
       },
     };
     const current = slot.current;
@@ -90,7 +119,7 @@ export class Pool {
       throw err;
     }
     if (done) return outcome; // killed (abort, memory alarm) while the worker was starting
-    const cancelDeadline = this.opts.deadlineTimer(timeoutMs, () => this.kill(slot, { kind: 'timeout' }));
+    const cancelDeadline = this.opts.deadlineTimer(timeoutMs, () => this.kill(slot, { kind: 'timeout', shared: current.shared }));
     slot.worker!.postMessage({ type: 'job', id: job.index, file: job.file, sha256: job.sha256 } satisfies JobMessage);
     return outcome.finally(cancelDeadline);
   }
@@ -102,11 +131,16 @@ export class Pool {
   kill(slot: Slot, outcome: Outcome): boolean {
     const current = slot.current;
     current?.settle(outcome);
+    this.retire(slot);
+    return current !== null;
+  }
+
+  /** Terminates the slot's worker; the slot's next document gets a new one. */
+  private retire(slot: Slot): void {
     const worker = slot.worker;
     slot.worker = null;
     slot.ready = null;
     if (worker) this.track(worker.terminate());
-    return current !== null;
   }
 
   async close(): Promise<void> {
@@ -161,7 +195,7 @@ export class Pool {
       }, WORKER_START_TIMEOUT_MS);
       startTimer.unref();
       worker.on('message', (msg: WorkerMessage) => {
-        if (msg.type === 'ready' || msg.type === 'result') reportCpu(msg.cpuMs);
+        if (msg.type === 'ready' || msg.type === 'result' || msg.type === 'heavy') reportCpu(msg.cpuMs);
         if (msg.type === 'ready') {
           ready = true;
           clearTimeout(startTimer);
@@ -171,7 +205,13 @@ export class Pool {
           clearTimeout(startTimer);
           reject(new BatchError(msg.message));
         } else if (msg.type === 'result' && slot.worker === worker && slot.current?.job.index === msg.id) {
+          // A refused or failed document may have left its worker half-way through something, and a heavy one
+          // leaves a large heap behind: either way the next document gets a fresh worker.
+          const stopped = msg.result.error !== null && RETIRE_AFTER.has(msg.result.error.code);
+          if (stopped || msg.heldBytes > this.opts.retireAboveBytes) this.retire(slot);
           slot.current.settle({ kind: 'result', result: msg.result, ms: msg.ms, fingerprint: slot.fingerprint! });
+        } else if (msg.type === 'heavy' && slot.worker === worker && slot.current?.job.index === msg.id) {
+          slot.current.settle({ kind: 'heavy' });
         }
       });
       worker.on('error', (err: Error & { code?: string }) => {
@@ -191,11 +231,7 @@ export class Pool {
   private crashed(slot: Slot, worker: Worker, err: Error & { code?: string }, stderrTail: string): void {
     const outOfMemory = err.code === 'ERR_WORKER_OUT_OF_MEMORY';
     const outcome: Outcome = outOfMemory
-      ? {
-          kind: 'crash',
-          code: 'TOO_LARGE',
-          message: `The analysis ran out of its ${this.opts.maxOldGenerationSizeMb} MB JavaScript heap and was stopped.`,
-        }
+      ? { kind: 'heap', heapMb: this.opts.maxOldGenerationSizeMb }
       : {
           kind: 'crash',
           code: 'INTERNAL',

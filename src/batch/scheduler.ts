@@ -1,8 +1,17 @@
 /**
  * The scheduler: takes the documents in input order through p-queue, answers what it can from the store (or from
  * a copy of the same content earlier in the batch), sends the rest to the pool, stores each result as it arrives,
- * and after a memory alarm runs the suspects one at a time with nothing else running. The pool runs documents,
- * the watchdog reads memory; the decisions are made here.
+ * and makes sure that every stored verdict is the document's own, whatever ran before or beside it.
+ *
+ * A verdict made in the batch process can depend on its neighbours in three ways, and each sends the document to
+ * be analysed again alone, in a process of its own (alone.ts), with nothing else of the batch running:
+ * - the batch process went past the memory bound while it ran, or was past it before it could start (its
+ *   neighbours', or memory an earlier document left behind, count in that process's resident set);
+ * - its worker ran out of heap (the heap of a batch worker is a share of the bound that depends on `jobs`);
+ * - (before it is parsed) its streams decode to more than a quarter of the bound: it could take the batch process
+ *   there, and the memory it leaves behind in the batch process would be blamed on the next documents;
+ * - it ran out of time while other documents ran beside it and took part of the machine.
+ * Only what happens alone is stored. The pool runs documents, the watchdog reads memory; the decisions are made here.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -11,6 +20,8 @@ import type { DocumentErrorCode } from '../model/errors.js';
 import type { DocumentResult } from '../model/result.js';
 import { cacheKeyFor, type Fingerprint } from '../store/cache-key.js';
 import type { AnalyzerModule } from './analyzer.js';
+import { ioErrorMessage } from '../model/io-error.js';
+import { AloneRun } from './alone.js';
 import { BatchAbortedError, BatchError } from './errors.js';
 import { emptyStats, settingsOf, type BatchOptions, type BatchStats, type ResultInfo, type Settings } from './options.js';
 import { Pool, type Job, type Outcome } from './pool.js';
@@ -32,9 +43,11 @@ export class Batch {
   private aborted = false;
   private done = 0;
   private fatal: unknown = null;
-  /** Documents waiting for or running in isolation after a memory alarm. While > 0 nothing else starts. */
+  /** Documents waiting to be analysed alone, or being analysed alone. While > 0 nothing else starts. */
   private isolating = 0;
   private isolationChain: Promise<unknown> = Promise.resolve();
+  /** The document being analysed alone right now. */
+  private alone: AloneRun | null = null;
 
   constructor(
     private readonly files: readonly string[],
@@ -50,10 +63,12 @@ export class Batch {
         analyzerOptions: settings.analyzerOptions,
         maxBytes: settings.limits.maxBytes,
         inflateLimits: settings.inflateLimits,
+        aloneAboveBytes: settings.aloneAboveBytes,
       },
       maxOldGenerationSizeMb: settings.heapMb,
       output: settings.workerOutput,
       deadlineTimer: settings.deadlineTimer,
+      retireAboveBytes: settings.retireAboveBytes,
       onSpawn: () => this.stats.workersStarted++,
       onCpu: (ms) => {
         const s = this.stats;
@@ -107,6 +122,7 @@ export class Batch {
     this.aborted = true;
     this.queue.clear();
     for (const slot of this.pool.running()) this.pool.kill(slot, { kind: 'aborted' });
+    this.alone?.kill({ kind: 'aborted' });
   }
 
   private fail(err: unknown): void {
@@ -119,11 +135,12 @@ export class Batch {
     const file = this.files[index]!;
     const mod = this.module!;
     let sha256: string;
+    let bytes: number;
     try {
-      sha256 = await hashFile(file);
+      ({ sha256, bytes } = await hashFile(file));
     } catch (err) {
       // Not a document problem the pipeline could name: the file vanished or cannot be read.
-      const result = mod.errorResult(file, '', { code: 'INTERNAL', message: `Could not read the file: ${(err as Error).message}` });
+      const result = mod.errorResult(file, '', { code: 'INTERNAL', message: ioErrorMessage('read', file, err) });
       this.finish(index, result, { cached: false, ms: 0, rerunAlone: false, stored: false }, false);
       return;
     }
@@ -131,7 +148,7 @@ export class Batch {
     const store = this.opts.store;
     const cacheKey = this.fingerprint ? cacheKeyFor(sha256, this.fingerprint) : '';
     if (store && this.fingerprint) {
-      const hit = store.lookup(sha256, cacheKey, file, this.settings.limits);
+      const hit = store.lookup(sha256, cacheKey, file, this.settings.limits, bytes);
       if (hit) {
         store.recordFile(file, sha256);
         this.finish(index, hit, { cached: true, ms: 0, rerunAlone: false, stored: true }, false);
@@ -175,17 +192,17 @@ export class Batch {
     return true;
   }
 
-  /** Runs one document in a worker, through isolation when a memory alarm is being resolved. */
+  /** Runs one document in a worker of the batch process, and alone in a process of its own where that is needed. */
   private async analyse(job: Job): Promise<Analysed> {
     const { timeoutMs, memoryMb } = this.settings;
-    let outcome: Outcome = this.isolating > 0 ? await this.runAlone(job, false) : await this.pool.run(job, timeoutMs);
-    let rerunAlone = false;
-    if (outcome.kind === 'suspect') {
-      // isolating was already raised by the watchdog for this document.
+    let rerunAlone = this.isolating > 0 || this.watchdog.batchOverBound();
+    let outcome: Outcome = rerunAlone ? await this.runAlone(job, false) : await this.pool.run(job, timeoutMs);
+    if (!rerunAlone && needsAlone(outcome)) {
+      // A suspect was counted into `isolating` by the watchdog already (so that nothing new started meanwhile).
       rerunAlone = true;
-      this.stats.rerunAlone++;
-      outcome = await this.runAlone(job, true);
+      outcome = await this.runAlone(job, outcome.kind === 'suspect');
     }
+    if (rerunAlone) this.stats.rerunAlone++;
     const mod = this.module!;
     const fail = (code: DocumentErrorCode, message: string, ms = 0): Analysed => ({
       result: mod.errorResult(job.file, job.sha256, { code, message }),
@@ -202,27 +219,49 @@ export class Batch {
       case 'memory':
         return fail(
           'TOO_LARGE',
-          `Analysing this document alone took the process past the ${memoryMb} MB memory bound (RSS ${outcome.rssMb} MB); ` +
+          `Analysed alone, in a process of its own, this document took that process past the ${memoryMb} MB memory bound; ` +
             'the analysis was stopped (raise the bound with --memory).',
         );
+      case 'heap':
+        return fail('TOO_LARGE', `Analysed alone, the document ran the analysis out of its ${outcome.heapMb} MB JavaScript heap (raise the bound with --memory).`);
       case 'crash':
         return fail(outcome.code, outcome.message);
       case 'suspect':
-        // runAlone never answers 'suspect': only one document runs.
-        return fail('INTERNAL', 'Internal error: memory alarm during an isolated run.');
+      case 'heavy':
+        // A run alone never answers these: the batch process's reading stops only documents running in it, and
+        // the worker of a process of its own analyses a heavy document.
+        return fail('INTERNAL', `Internal error: a document analysed alone came back as ${outcome.kind}.`);
     }
   }
 
   /**
-   * Runs `job` with nothing else running: isolated runs are chained one after another, and the queue
-   * stays paused (concurrency 1) until the last of them is done.
+   * Runs `job` alone, in a process of its own, with nothing else of this batch running: runs alone are chained
+   * one after another, the queue stays paused (concurrency 1) until the last of them is done, and each starts once
+   * the documents still running in the pool have finished and every stopped worker has exited.
    */
   private runAlone(job: Job, alreadyCounted: boolean): Promise<Outcome> {
     if (!alreadyCounted) this.enterIsolation(1);
-    const run = this.isolationChain.then(async () => {
-      if (this.aborted) return { kind: 'aborted' } as Outcome;
-      await this.watchdog.settled();
-      return this.pool.run(job, this.settings.timeoutMs);
+    const run = this.isolationChain.then(async (): Promise<Outcome> => {
+      if (this.aborted) return { kind: 'aborted' };
+      await this.pool.idle();
+      if (this.aborted) return { kind: 'aborted' };
+      const s = this.settings;
+      const alone = (this.alone = new AloneRun(job, {
+        workerData: { ...this.pool.workerData, aloneAboveBytes: null },
+        heapMb: s.aloneHeapMb,
+        timeoutMs: s.timeoutMs,
+        output: s.workerOutput,
+        reportIntervalMs: s.watchdogIntervalMs,
+        deadlineTimer: s.deadlineTimer,
+      }));
+      const unwatch = this.watchdog.watch(alone);
+      try {
+        return await alone.outcome;
+      } finally {
+        unwatch();
+        this.alone = null;
+        await alone.exited();
+      }
     });
     this.isolationChain = run.catch(() => {});
     return run.finally(() => this.leaveIsolation());
@@ -278,11 +317,20 @@ export class Batch {
   }
 }
 
-/** sha256 of a file, streamed (never the whole file in memory). */
-async function hashFile(file: string): Promise<string> {
+/** sha256 and size of a file, streamed (never the whole file in memory). */
+async function hashFile(file: string): Promise<{ sha256: string; bytes: number }> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+  let bytes = 0;
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+  }
+  return { sha256: hash.digest('hex'), bytes };
+}
+
+/** The outcome in the batch process may owe something to the documents beside or before it. */
+function needsAlone(outcome: Outcome): boolean {
+  return outcome.kind === 'suspect' || outcome.kind === 'heavy' || outcome.kind === 'heap' || (outcome.kind === 'timeout' && outcome.shared);
 }
 
 function formatSeconds(ms: number): string {

@@ -18,8 +18,11 @@ interface CompiledRules {
   openings: OpeningIndex;
   /** Scratch: which patterns may match the sentence at hand. */
   candidates: Uint8Array;
-  /** Rule i's expressions, compiled for lower-cased text (`lowerCasePattern`). */
-  lowered: RegExp[][];
+  /**
+   * Rule i's expressions, compiled for lower-cased text (`lowerCasePattern`) when first a candidate: most are
+   * never one in a short draft, and compiling all of them was ~75 ms of `verkstad check` on one.
+   */
+  lowered: (RegExp | undefined)[][];
 }
 
 export interface ClassifierOptions {
@@ -50,7 +53,9 @@ interface LoadedModel { bias: number[]; weights: Map<string, number[]>; features
  * the model's scores; the reasons list both.
  */
 export class Classifier {
-  private readonly compiled: Record<Language, CompiledRules>;
+  /** Each language's rules, compiled at its first sentence (a Swedish report never compiles the English ones). */
+  private readonly compiled: Partial<Record<Language, CompiledRules>> = {};
+  private readonly compile: (language: Language) => CompiledRules;
   private readonly loaded: Partial<Record<Language, LoadedModel>> = {};
   readonly ruleWeight: number;
   readonly temperature: number;
@@ -71,10 +76,10 @@ export class Classifier {
         first,
         openings,
         candidates: new Uint8Array(first[first.length - 1]!),
-        lowered: own.map((r) => r.regexes.map(lowerCasePattern)),
+        lowered: own.map(() => []),
       };
     };
-    this.compiled = { sv: compile('sv'), en: compile('en') };
+    this.compile = compile;
     this.ruleWeight = options.ruleWeight ?? 1;
     this.temperature = options.temperature ?? 1;
     this.residentBias = options.residentBias ?? 0.5;
@@ -88,7 +93,7 @@ export class Classifier {
 
   private evidenceOf(text: string, language: Language, sentenceWords: readonly string[]): { hits: EvidenceRule[]; features: Set<string> } {
     const stemmer = stemmerFor(language);
-    const { rules, lexicons, order, first, openings, candidates, lowered } = this.compiled[language];
+    const { rules, lexicons, order, first, openings, candidates, lowered } = (this.compiled[language] ??= this.compile(language));
     const lower = text.toLowerCase();
     if (this.prefilter) openings.candidates(lower, candidates);
     else candidates.fill(1);
@@ -100,7 +105,7 @@ export class Classifier {
       if (rule.requires.some((f) => !features.has(f)) || rule.unless.some((f) => features.has(f))) continue;
       const matched =
         rule.kind !== 'pattern' ? lexiconHits.has(i)
-        : this.prefilter ? lowered[i]!.some((re, k) => candidates[first[i]! + k] === 1 && re.test(lower))
+        : this.prefilter ? matchesLowered(rule, lowered[i]!, candidates, first[i]!, lower)
         : rule.regexes.some((re) => re.test(text));
       if (!matched) continue;
       hits.push(rule);
@@ -186,3 +191,10 @@ export function indicatorIsResidentFacing(name: string, language: Language, clas
   return features.has('resident') || features.has('service');
 }
 
+/** Whether one of the rule's expressions that the prefilter left as candidates matches the lower-cased sentence. */
+function matchesLowered(rule: EvidenceRule, lowered: (RegExp | undefined)[], candidates: Uint8Array, first: number, lower: string): boolean {
+  for (let k = 0; k < rule.regexes.length; k++) {
+    if (candidates[first + k] === 1 && (lowered[k] ??= lowerCasePattern(rule.regexes[k]!)).test(lower)) return true;
+  }
+  return false;
+}

@@ -54,6 +54,7 @@ export function evaluateRealGoals(
         id: `real-${language}-${i + 1}`,
         title: goal.title,
         page: 1,
+        line: null,
         status: goal.status,
         statusSource: 'word',
         statusEvidence: goal.status_as_written,

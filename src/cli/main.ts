@@ -2,14 +2,6 @@
 import v8 from 'node:v8';
 import { Command, CommanderError } from 'commander';
 import { toolVersion } from '../version.js';
-import { registerAnalyze } from './commands/analyze.js';
-import { registerCheck } from './commands/check.js';
-import { registerClassify } from './commands/classify.js';
-import { registerEval } from './commands/eval.js';
-import { registerExtract } from './commands/extract.js';
-import { registerMerge } from './commands/merge.js';
-import { registerRules } from './commands/rules.js';
-import { registerTrain } from './commands/train.js';
 import { EXIT } from './exit.js';
 
 // Heap growth: after a full GC, V8 lets each heap (the main thread's and every batch worker's) grow to 2.5 times
@@ -46,14 +38,24 @@ Examples:
 Exit codes: 0 done; 1 findings at or above --fail-on; 2 usage/config error or a document that could not be analysed.`,
   );
 
-registerAnalyze(program);
-registerCheck(program);
-registerClassify(program);
-registerExtract(program);
-registerTrain(program);
-registerEval(program);
-registerMerge(program);
-registerRules(program);
+/**
+ * Each command's module, loaded only when that command runs: `check` on a draft need not load the store, the
+ * evaluation code, the trainer or the HTML report. Help, an unknown command and `--version` load them all (in
+ * this order, the order of the help).
+ */
+const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
+  analyze: async () => (await import('./commands/analyze.js')).registerAnalyze,
+  check: async () => (await import('./commands/check.js')).registerCheck,
+  classify: async () => (await import('./commands/classify.js')).registerClassify,
+  extract: async () => (await import('./commands/extract.js')).registerExtract,
+  train: async () => (await import('./commands/train.js')).registerTrain,
+  eval: async () => (await import('./commands/eval.js')).registerEval,
+  merge: async () => (await import('./commands/merge.js')).registerMerge,
+  rules: async () => (await import('./commands/rules.js')).registerRules,
+};
+const named = process.argv.slice(2).find((a) => !a.startsWith('-'));
+const wanted = named !== undefined && Object.hasOwn(COMMANDS, named) ? [named] : Object.keys(COMMANDS);
+for (const register of await Promise.all(wanted.map((name) => COMMANDS[name]!()))) register(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,7 +1,11 @@
 import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import type { BBox, Mark, Rule } from '../model/extract.js';
 import { colourClass, isBackground, rgbToHex } from './colour.js';
+import { ICON_MAX_SIDE, ICON_MIN_SIDE, iconFits, SYMBOL_MAX } from './icon-size.js';
+import type { ImageDecodeFilter } from './image-filter.js';
 import { OPS } from './pdfjs.js';
+
+export { SYMBOL_MAX } from './icon-size.js';
 
 /** A PDF transform [a b c d e f]. */
 export type Matrix = [number, number, number, number, number, number];
@@ -66,8 +70,6 @@ const FILL_OPS = new Set<number>([OPS.fill, OPS.eoFill, OPS.rawFillPath]);
 const STROKE_OPS = new Set<number>([OPS.stroke, OPS.closeStroke]);
 const FILL_STROKE_OPS = new Set<number>([OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
 
-/** Largest side of something we still treat as a symbol (a circle, square or icon before a heading or in a cell). */
-export const SYMBOL_MAX = 40;
 /** Thinner than this a filled rectangle is a line: a border, an underline, a rule. */
 const LINE_MAX = 2.2;
 
@@ -211,21 +213,24 @@ export function scanOperators(
         const bbox = toPage(boxThrough(ctm, 0, 0, 1, 1));
         const w = bbox[2] - bbox[0];
         const h = bbox[3] - bbox[1];
-        if (w > SYMBOL_MAX * 2.5 || h > SYMBOL_MAX * 2.5) {
+        if (w > ICON_MAX_SIDE || h > ICON_MAX_SIDE) {
           if (w < LINE_MAX || h < LINE_MAX) rules.push({ bbox, colour: fill ?? '#000000' });
           else largeImageArea += w * h;
           break;
         }
-        if (w < 3 || h < 3) break;
+        if (w < ICON_MIN_SIDE || h < ICON_MIN_SIDE) break;
         const isMask = fn === OPS.paintImageMaskXObject || fn === OPS.paintSolidColorImageMask;
         if (isMask) {
           if (fill && !isBackground(fill)) {
             marks.push({ page: pageNumber, kind: 'image', bbox, colour: fill, colourClass: colourClass(fill), shape: 'mask' });
           }
         } else if (fn === OPS.paintInlineImageXObject) {
-          images.push({ id: null, inline: args[0] as ImageLike, bbox, maskColour: null });
+          const inline = args[0] as ImageLike;
+          if (iconFits({ pixelWidth: inline.width, pixelHeight: inline.height, placed: bbox })) images.push({ id: null, inline, bbox, maskColour: null });
         } else {
-          images.push({ id: String(args[0]), inline: null, bbox, maskColour: null });
+          // paintImageXObject carries [id, width, height]; its Repeat form [id, scaleX, scaleY, positions].
+          const pixels = fn === OPS.paintImageXObject ? { pixelWidth: Number(args[1]), pixelHeight: Number(args[2]) } : {};
+          if (iconFits({ ...pixels, placed: bbox })) images.push({ id: String(args[0]), inline: null, bbox, maskColour: null });
         }
         break;
       }
@@ -271,16 +276,21 @@ export function meanImageColour(img: ImageLike): string | null {
   return rgbToHex(use[0] / use[3], use[1] / use[3], use[2] / use[3]);
 }
 
-/** Waits for the pixels of each pending image (they are not ready when getOperatorList resolves). */
+/**
+ * Waits for the pixels of each pending image (they are not ready when getOperatorList resolves). An image the
+ * filter kept pdfjs from decoding has none; the filter then knows the document must be read again.
+ */
 export async function resolveImageMarks(
   page: PDFPageProxy,
   images: PendingImage[],
   pageNumber: number,
+  filter: ImageDecodeFilter | null = null,
   timeoutMs = 2000,
 ): Promise<Mark[]> {
   const marks: Mark[] = [];
   for (const img of images) {
     let data: ImageLike | null = img.inline;
+    if (img.id && filter && !filter.wanted(img.id)) continue;
     if (!data && img.id) data = await getObject(page, img.id, timeoutMs);
     if (!data) continue;
     const colour = meanImageColour(data);

@@ -5,6 +5,7 @@ import { STATUS_GLYPHS } from '../model/symbols.js';
 import { colourClass } from './colour.js';
 import { withDecodeBound } from './decode-bound.js';
 import { resolveImageMarks, scanOperators, type Matrix } from './graphics.js';
+import { iconOnlyFilter, withImageFilter, type ImageDecodeFilter } from './image-filter.js';
 import { mapPdfjsError, openPdf, type PDFDocumentProxy } from './pdfjs.js';
 import { explainMissingText } from './text-layer.js';
 import { alignGlyphColours, fontInfoFrom, toTextItems, type FontInfo, type RawTextItem } from './text.js';
@@ -20,9 +21,35 @@ export interface ExtractOptions {
    * TOO_LARGE. Enforced inside pdfjs by the `decode-bound` load-time patch (src/extract/decode-bound.ts).
    */
   maxStreamBytes?: number;
-  /** Read the operator list (vector marks, icons, glyph colours). Off gives text only, about 2.5 times faster. */
-  graphics?: boolean | ((pageNumber: number, text: string) => boolean);
+  /**
+   * Read the operator list (vector marks, icons, glyph colours): on every page, on none (text only, about 2.5 times
+   * faster), or on the pages for which the function says yes, given the page's text and the page before it as
+   * extracted (pages are read in order).
+   */
+  graphics?: boolean | GraphicsPredicate;
+  /**
+   * Let pdfjs decode every image, as it does by default, instead of only those that can be status icons
+   * (image-filter.ts). The results are the same; this is for checking that they are.
+   */
+  decodeAllImages?: boolean;
+  /** Added to as the document is read: what the graphics pass did and what it left out (for the benchmark). */
+  counters?: ExtractCounters;
 }
+
+export type GraphicsPredicate = (pageNumber: number, text: string, previous: ExtractedPage | null) => boolean;
+
+export interface ExtractCounters {
+  pages: number;
+  /** Pages whose operator list was read. */
+  pagesWithGraphics: number;
+  /** Images pdfjs decoded, and did not decode, on those pages. */
+  imagesDecoded: number;
+  imagesSkipped: number;
+  /** Documents read a second time with every image decoded, because the scan wanted a skipped image. */
+  rereads: number;
+}
+
+export const emptyCounters = (): ExtractCounters => ({ pages: 0, pagesWithGraphics: 0, imagesDecoded: 0, imagesSkipped: 0, rereads: 0 });
 
 /** The default for `maxStreamBytes`: the batch's bomb check allows a stream 128 MiB under its default memory bound. */
 export const DEFAULT_MAX_STREAM_BYTES = 128 * 1024 ** 2;
@@ -37,8 +64,14 @@ export async function extractDocument(bytes: Uint8Array, options: ExtractOptions
           'refused as a likely decompression bomb (a larger --memory raises the limit).',
       );
     try {
-      const doc = await readDocument(bytes, options, () => bound.refusedBytes > 0);
+      const refused = () => bound.refusedBytes > 0;
+      const filter = options.decodeAllImages ? null : iconOnlyFilter();
+      let doc = filter ? await withImageFilter(filter, () => readDocument(bytes, options, refused, filter)) : await readDocument(bytes, options, refused, null);
+      // pdfjs placed an image where the scan did not, and the scan wanted its pixels: read it all as pdfjs would.
+      const reread = filter?.missed === true && !refused();
+      if (reread) doc = await readDocument(bytes, options, refused, null);
       if (bound.refusedBytes > 0) throw tooLarge();
+      count(options.counters, doc, filter, reread);
       return doc;
     } catch (err) {
       throw bound.refusedBytes > 0 ? tooLarge() : err;
@@ -46,8 +79,22 @@ export async function extractDocument(bytes: Uint8Array, options: ExtractOptions
   });
 }
 
-/** `refused`: pdfjs hit the decode bound, the document is TOO_LARGE whatever the pages left would say. */
-async function readDocument(bytes: Uint8Array, options: ExtractOptions, refused: () => boolean): Promise<ExtractedDocument> {
+function count(counters: ExtractCounters | undefined, doc: ExtractedDocument, filter: ImageDecodeFilter | null, reread: boolean): void {
+  if (!counters) return;
+  counters.pages += doc.numPages;
+  counters.pagesWithGraphics += doc.pages.filter((p) => p.graphicsRead).length;
+  if (filter) {
+    counters.imagesDecoded += filter.decoded + (reread ? filter.skipped : 0);
+    counters.imagesSkipped += reread ? 0 : filter.skipped;
+  }
+  if (reread) counters.rereads++;
+}
+
+/**
+ * `refused`: pdfjs hit the decode bound, the document is TOO_LARGE whatever the pages left would say. `filter`: the
+ * image filter this reading runs under, if any.
+ */
+async function readDocument(bytes: Uint8Array, options: ExtractOptions, refused: () => boolean, filter: ImageDecodeFilter | null): Promise<ExtractedDocument> {
   const maxPages = options.maxPages ?? LIMITS.maxPages;
   const doc = await openPdf(bytes);
   try {
@@ -59,7 +106,8 @@ async function readDocument(bytes: Uint8Array, options: ExtractOptions, refused:
     }
     const info = await readInfo(doc);
     const pages: ExtractedPage[] = [];
-    for (let n = 1; n <= doc.numPages && !refused(); n++) pages.push(await extractPage(doc, n, options.graphics ?? true));
+    for (let n = 1; n <= doc.numPages && !refused() && !filter?.missed; n++) pages.push(await extractPage(doc, n, options.graphics ?? true, filter, pages[n - 2] ?? null));
+    if (filter?.missed) return { numPages: doc.numPages, pages, info }; // read again by the caller
     if (refused()) return { numPages: doc.numPages, pages, info };
     const hasText = pages.some((p) => p.items.some((i) => i.str.trim() !== ''));
     if (!hasText) throw await explainMissingText(bytes, doc.numPages);
@@ -88,6 +136,8 @@ export async function extractPage(
   doc: PDFDocumentProxy,
   pageNumber: number,
   graphics: ExtractOptions['graphics'],
+  filter: ImageDecodeFilter | null = null,
+  previous: ExtractedPage | null = null,
 ): Promise<ExtractedPage> {
   const page = await doc.getPage(pageNumber);
   try {
@@ -96,7 +146,7 @@ export async function extractPage(
     const content = await page.getTextContent();
     const raw = content.items.filter((i): i is RawTextItem & typeof i => 'str' in i) as unknown as RawTextItem[];
     const text = raw.map((r) => r.str).join(' ');
-    const readGraphics = typeof graphics === 'function' ? graphics(pageNumber, text) : graphics !== false;
+    const readGraphics = typeof graphics === 'function' ? graphics(pageNumber, text, previous) : graphics !== false;
     const fonts = new Map<string, FontInfo>();
     let marks: Mark[] = [];
     let rules: ExtractedPage['rules'] = [];
@@ -105,7 +155,7 @@ export async function extractPage(
       const ops = await page.getOperatorList();
       const scan = scanOperators(ops.fnArray, ops.argsArray as unknown[][], pageNumber, vt, { width: viewport.width, height: viewport.height });
       colours = alignGlyphColours(raw, scan.glyphRuns);
-      marks = [...scan.marks, ...(await resolveImageMarks(page, scan.images, pageNumber))];
+      marks = [...scan.marks, ...(await resolveImageMarks(page, scan.images, pageNumber, filter))];
       rules = scan.rules;
     }
     for (const name of new Set(raw.map((r) => r.fontName))) {

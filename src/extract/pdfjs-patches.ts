@@ -138,6 +138,64 @@ export const PDFJS_PATCHES: readonly SourcePatch[] = [
         }
       }`,
   },
+  {
+    id: 'image-decode-filter',
+    module: 'worker',
+    why:
+      'pdfjs decodes every image of a page while building its operator list (inflate, colour conversion, soft ' +
+      'mask), though the scan only ever wants the mean colour of a status icon. On the real reports that was about ' +
+      'half of the operator-list time (KPI charts of 950 × 240 pixels; photos). Before decoding, this asks the ' +
+      "filter of the document being read (src/extract/image-filter.ts) whether the image can be an icon, by its " +
+      'pixel size and by where pdfjs\'s own transform places it (the placement patches below); one that cannot is ' +
+      'sent as "no data", as pdfjs sends one it fails to decode, and keeps its operation and its cache entries, so ' +
+      'the operator list is what it was. Where the scan places such an image differently and wants its pixels, the ' +
+      'document is read again with every image decoded. Without a filter in place it does nothing.',
+    find: `    PDFImage.buildImage({
+      xref: this.xref,
+      res: resources,
+      image,
+      isInline,`,
+    replace: `    const verkstadImages = globalThis[Symbol.for("verkstad.imageFilter")]?.getStore();
+    if (verkstadImages?.skip(w, h, arguments[0]?.verkstadCtm ?? null, objId)) {
+      this._sendImgData(objId, null, cacheGlobally);
+    } else PDFImage.buildImage({
+      xref: this.xref,
+      res: resources,
+      image,
+      isInline,`,
+  },
+  {
+    id: 'image-placement-xobject',
+    module: 'worker',
+    why:
+      'For image-decode-filter: hands the transform an image XObject is drawn with (the `cm`s before its `Do`, as ' +
+      "pdfjs tracks them) to buildPaintImageXObject. pdfjs passes nothing of the kind; an argument it does not read changes nothing else.",
+    find: `                self.buildPaintImageXObject({
+                  resources,
+                  image: xobj,
+                  operatorList,
+                  cacheKey: name,`,
+    replace: `                self.buildPaintImageXObject({
+                  verkstadCtm: stateManager.state.ctm,
+                  resources,
+                  image: xobj,
+                  operatorList,
+                  cacheKey: name,`,
+  },
+  {
+    id: 'image-placement-inline',
+    module: 'worker',
+    why: 'The same for an inline image (BI … ID … EI) large enough for pdfjs to decode it apart from the operator list.',
+    find: `            next(self.buildPaintImageXObject({
+              resources,
+              image: args[0],
+              isInline: true,`,
+    replace: `            next(self.buildPaintImageXObject({
+              verkstadCtm: stateManager.state.ctm,
+              resources,
+              image: args[0],
+              isInline: true,`,
+  },
 ];
 
 /** Name of the export the hook adds to the patched module: the ids of the fixes applied. */

@@ -2,14 +2,64 @@
  * Writing outputs so that a reader (or a crash) never sees half a file: the data goes to a temporary
  * file in the same directory, is fsync'ed, then renamed over the target (rename is atomic within one
  * file system, which is why the temporary file must not live in /tmp).
+ *
+ * A temporary is named `.<target>.verkstad-<pid>-<12 hex>.tmp`: a process killed while writing leaves one behind,
+ * and the next run on the folder removes it (`removeStaleTemporaries`), recognising ours by that name and leaving
+ * any other file alone. Every failure is an IoError naming the target and what was being done.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { IoError, withIo } from '../model/io-error.js';
 
 /** `mkdir -p`: creates `dir` and its parents; an existing directory is fine. */
 export async function mkdirp(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true });
+  await withIo('create', dir, () => mkdir(dir, { recursive: true }));
+}
+
+/** Ours: `.<name>.verkstad-<pid>-<hex>.tmp`, and the form before it, `.<name>.<pid>.<hex>.tmp`. */
+const TEMPORARY = /^\..+\.(?:verkstad-(\d+)-|(\d+)\.)[0-9a-f]{12}\.tmp$/;
+
+/** The temporary file a write of `file` by this process goes through. */
+export function temporaryFor(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.verkstad-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/**
+ * Removes the temporaries that writes into `dir` left behind when their process was killed (ours by name, of a
+ * process that is no longer running; never this process's own). Returns the names removed. A folder that does
+ * not exist has none.
+ */
+export async function removeStaleTemporaries(dir: string, running: (pid: number) => boolean = processRunning): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ENOENT') return [];
+    throw new IoError('list', dir, err);
+  }
+  const removed: string[] = [];
+  for (const name of names.sort()) {
+    const m = TEMPORARY.exec(name);
+    if (!m) continue;
+    const pid = Number(m[1] ?? m[2]);
+    if (pid === process.pid || running(pid)) continue;
+    await withIo('remove', path.join(dir, name), () => unlink(path.join(dir, name)).catch((err: { code?: string }) => {
+      if (err.code !== 'ENOENT') throw err;
+    }));
+    removed.push(name);
+  }
+  return removed;
+}
+
+/** Whether process `pid` runs on this host (one we may not signal runs too). */
+export function processRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as { code?: string }).code === 'EPERM';
+  }
 }
 
 /**
@@ -39,8 +89,8 @@ export interface AtomicFile {
 export async function openAtomic(file: string): Promise<AtomicFile> {
   const dir = path.dirname(file);
   await mkdirp(dir);
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  const fh = await open(tmp, 'w');
+  const tmp = temporaryFor(file);
+  const fh = await withIo('write', file, () => open(tmp, 'w'));
   let closed = false;
   const close = async () => {
     if (!closed) {
@@ -51,7 +101,7 @@ export async function openAtomic(file: string): Promise<AtomicFile> {
   return {
     async write(chunk) {
       // writeFile writes all of the chunk (write may stop short) from the current position.
-      if (chunk.length) await fh.writeFile(chunk);
+      if (chunk.length) await withIo('write', file, () => fh.writeFile(chunk));
     },
     async commit() {
       try {
@@ -61,7 +111,7 @@ export async function openAtomic(file: string): Promise<AtomicFile> {
       } catch (err) {
         await close().catch(() => {});
         await unlink(tmp).catch(() => {});
-        throw err;
+        throw new IoError('write', file, err);
       }
       await syncDir(dir);
     },

@@ -9,6 +9,8 @@ export const DocumentErrorCode = z.enum([
   'TIMEOUT',
   'TOO_LARGE',
   'INTERNAL',
+  /** `verkstad check` only: the document was read but holds no goal with a status, so there is nothing to check. */
+  'NO_GOALS',
 ]);
 export type DocumentErrorCode = z.infer<typeof DocumentErrorCode>;
 

@@ -12,7 +12,7 @@ export type StatusSource = z.infer<typeof StatusSource>;
  * A goal as the segment stage finds it: the public `Goal`'s fields that segment decides, with its justification
  * still whole paragraphs, and the section it stands in for the classify stage to read its orientation from.
  */
-export const SegmentedGoal = Goal.pick({ id: true, title: true, page: true, status: true, statusEvidence: true, indicators: true, activities: true }).extend({
+export const SegmentedGoal = Goal.pick({ id: true, title: true, page: true, line: true, status: true, statusEvidence: true, indicators: true, activities: true }).extend({
   statusSource: StatusSource,
   justification: z.array(Paragraph),
   /** The nearest heading or section row above the goal that is not a goal itself ("Målområde: Välfungerande organisation"). */

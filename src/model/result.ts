@@ -84,6 +84,11 @@ export const Goal = z.object({
   id: z.string(),
   title: z.string(),
   page: z.number().int(),
+  /**
+   * Where the goal's title stands in a draft, so that an annotation lands on it: the 1-based line of its heading or
+   * table row in a Markdown or text file, the 1-based paragraph in a DOCX. Null for a PDF, whose place is its page.
+   */
+  line: z.number().int().positive().nullable(),
   status: Status,
   /** How the status was read: 'legend', 'colour', 'word', 'none'. */
   statusSource: z.string(),
@@ -114,7 +119,10 @@ export const DocumentSummary = z.object({
 export type DocumentSummary = z.infer<typeof DocumentSummary>;
 
 export const DocumentResult = z.object({
+  /** The path the document was read from; the first of `paths`. */
   file: z.string(),
+  /** Every path in the run with exactly this content (same sha256), in input order: copies are one document. */
+  paths: z.array(z.string()).min(1),
   sha256: z.string(),
   pages: z.number().int(),
   language: Language,

@@ -1,4 +1,4 @@
-import type { AnalysisResult, Level } from '../model/result.js';
+import type { AnalysisResult, Goal, Level } from '../model/result.js';
 import { quotedSentences } from './goal-views.js';
 import { forwardSlashes } from './paths.js';
 import { oneLine, truncate } from './plain-text.js';
@@ -25,10 +25,17 @@ function command(name: string, properties: Record<string, string | number | unde
   return `::${name}${props ? ` ${props}` : ''}::${escapeData(message)}`;
 }
 
+/** Where an annotation lands: the goal's own line in a draft; in a PDF, which has no lines, its page. */
+function annotationLine(goal: Goal): number | undefined {
+  if (typeof goal.line === 'number') return goal.line;
+  return goal.page >= 1 ? goal.page : undefined;
+}
+
 /**
  * `--format github`: one workflow command per flag and per document that could not be analysed,
- * e.g. `::warning file=report.pdf,line=5,title=…::…`. The page number stands in for the line.
- * Text from the PDF is made one line (control characters removed) before GitHub's escaping.
+ * e.g. `::warning file=draft.md,line=5,title=…::…`: the goal's line in a Markdown or text draft (its paragraph
+ * in a DOCX), its page in a PDF. Text from the document is made one line (control characters removed) before
+ * GitHub's escaping.
  */
 export function formatGithub(result: AnalysisResult): string {
   const lines: string[] = [];
@@ -36,7 +43,8 @@ export function formatGithub(result: AnalysisResult): string {
     const file = forwardSlashes(document.file);
     if (document.error) {
       const { code, message } = document.error;
-      lines.push(command('error', { file, title: 'verkstad DOCUMENT_ERROR' }, `${code}: ${oneLine(message)}`));
+      const title = `verkstad ${code === 'NO_GOALS' ? 'NO_GOALS' : 'DOCUMENT_ERROR'}`;
+      lines.push(command('error', { file, title }, `${code}: ${oneLine(message)}`));
     }
     for (const goal of document.goals) {
       for (const flag of goal.flags) {
@@ -48,7 +56,7 @@ export function formatGithub(result: AnalysisResult): string {
         ].join('\n');
         const properties = {
           file,
-          line: goal.page >= 1 ? goal.page : undefined,
+          line: annotationLine(goal),
           title: `verkstad ${flag.code}: ${truncate(oneLine(goal.title), 200)}`,
         };
         lines.push(command(COMMAND[flag.level], properties, message));

@@ -29,6 +29,8 @@ export interface HtmlStrings {
   document: string;
   /** The column of whose report it is and which period. */
   identity: string;
+  /** Before the other paths of a document found at several (identical copies). */
+  alsoAt: string;
   language: string;
   pages: string;
   goals: string;
@@ -91,6 +93,7 @@ const en: HtmlStrings = {
   summaryHeading: 'Summary',
   document: 'Document',
   identity: 'Organisation, kind and period',
+  alsoAt: 'also at',
   language: 'Language',
   pages: 'Pages',
   goals: 'Goals',
@@ -150,6 +153,7 @@ const sv: HtmlStrings = {
   summaryHeading: 'Sammanfattning',
   document: 'Dokument',
   identity: 'Organisation, slag och period',
+  alsoAt: 'även i',
   language: 'Språk',
   pages: 'Sidor',
   goals: 'Mål',

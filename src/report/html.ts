@@ -11,12 +11,17 @@ import { isFlagged, quotedSentences, type GoalInDocument, type QuotedSentence } 
 import { digestOf, joinParts, type ArchiveDigest, type StreamedFormat } from './streamed.js';
 import { HTML_CSP, SCRIPT, STYLE } from './html-assets.js';
 import { HTML_STRINGS, type HtmlStrings } from './html-strings.js';
-import { fileBasename, pdfPageHref } from './paths.js';
+import { documentHref, fileBasename, pdfPageHref } from './paths.js';
 import { showBidiControls } from './plain-text.js';
 
 export interface HtmlOptions {
   /** The page title and heading; defaults to "verkstad report" (and the file name for one document). */
   title?: string;
+  /**
+   * A document's link, to which `#page=N` is added: it must open the file from where the report is read. Default
+   * `documentHref`, the path as given (right for a report read from the working directory).
+   */
+  documentLink?: (file: string) => string;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -73,6 +78,7 @@ export function htmlLanguage(result: { documents: readonly Pick<DocumentResult, 
 interface Context {
   ui: HtmlStrings;
   lang: Language;
+  link: (file: string) => string;
 }
 
 function percent(ctx: Context, share: number | null): string {
@@ -85,7 +91,7 @@ function statusDot(ctx: Context, status: Status): SafeHtml {
 }
 
 function pageLink(ctx: Context, file: string, page: number): SafeHtml {
-  return h`<a href="${pdfPageHref(file, page)}">${ctx.ui.pageAbbr}&nbsp;${page}</a>`;
+  return h`<a href="${pdfPageHref(ctx.link(file), page)}">${ctx.ui.pageAbbr}&nbsp;${page}</a>`;
 }
 
 function quoteList(ctx: Context, file: string, sentences: readonly QuotedSentence[]): SafeHtml {
@@ -146,6 +152,12 @@ function identityCell(d: Pick<DocumentResult, 'organisation' | 'kind' | 'period'
   return h`<td class="identity"${how ? h` title="${how}"` : ''}>${showBidiControls(text)}</td>`;
 }
 
+/** The other paths of a document found at several (copies are one document). */
+function alsoAt(ctx: Context, d: DocumentResult): SafeHtml | '' {
+  const others = (d.paths ?? []).slice(1);
+  return others.length ? h`<br><span class="muted">${ctx.ui.alsoAt}: ${others.map((p, i) => h`${i > 0 ? ', ' : ''}${showBidiControls(p)}`)}</span>` : '';
+}
+
 function summary(ctx: Context, digest: ArchiveDigest): SafeHtml {
   const { ui } = ctx;
   const rows = digest.documents.map((d) => {
@@ -153,7 +165,7 @@ function summary(ctx: Context, digest: ArchiveDigest): SafeHtml {
     // A document that could not be read has no meaningful language or page count.
     const unread = d.error !== null && d.pages === 0;
     return h`
-<tr><td>${showBidiControls(d.file)}</td>${identityCell(d)}${unread ? h`<td></td><td></td>` : h`<td>${d.language}</td><td class="num">${d.pages}</td>`}${summaryCells(ctx, d.summary)}<td>${error}</td></tr>`;
+<tr><td>${showBidiControls(d.file)}${alsoAt(ctx, d)}</td>${identityCell(d)}${unread ? h`<td></td><td></td>` : h`<td>${d.language}</td><td class="num">${d.pages}</td>`}${summaryCells(ctx, d.summary)}<td>${error}</td></tr>`;
   });
   const total =
     digest.documents.length > 1
@@ -282,7 +294,7 @@ export function formatHtml(result: AnalysisResult, options: HtmlOptions = {}): s
 export function htmlParts(digest: ArchiveDigest, options: HtmlOptions = {}): StreamedFormat {
   const { head } = digest;
   const lang = htmlLanguage(digest);
-  const ctx: Context = { ui: HTML_STRINGS[lang], lang };
+  const ctx: Context = { ui: HTML_STRINGS[lang], lang, link: options.documentLink ?? documentHref };
   const only = digest.documents.length === 1 ? digest.documents[0] : undefined;
   const title = options.title ?? (only ? `${ctx.ui.reportTitle}: ${showBidiControls(fileBasename(only.file))}` : ctx.ui.reportTitle);
   const start = h`<!doctype html>

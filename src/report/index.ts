@@ -3,7 +3,7 @@
  * no process, no exit codes. The CLI picks one, writes the string, and decides the exit code itself.
  */
 import type { AnalysisResult } from '../model/result.js';
-import { formatCsv } from './csv.js';
+import { formatCsv, type CsvFormatOptions } from './csv.js';
 import { formatGithub } from './github.js';
 import { formatHtml } from './html.js';
 import { formatJson } from './json.js';
@@ -21,6 +21,10 @@ export interface FormatOptions {
   why?: boolean;
   /** html: the page title. Default "verkstad report" (with the file name for one document). */
   title?: string;
+  /** html: a document's link, to which `#page=N` is added. Default: its path as given, percent-encoded. */
+  documentLink?: (file: string) => string;
+  /** csv: delimiter (default `,`), byte-order mark (default true), how the file columns name a file. */
+  csv?: CsvFormatOptions;
 }
 
 /** The file extension to use when a format is written to `--out`. */
@@ -36,9 +40,9 @@ export const FORMAT_EXTENSIONS: Record<FormatName, string> = {
 
 const FORMATTERS: Record<FormatName, (result: AnalysisResult, options: FormatOptions) => string> = {
   json: (result) => formatJson(result),
-  csv: (result) => formatCsv(result),
+  csv: (result, { csv }) => formatCsv(result, csv),
   md: (result) => formatMarkdown(result),
-  html: (result, { title }) => formatHtml(result, { title }),
+  html: (result, { title, documentLink }) => formatHtml(result, { title, documentLink }),
   sarif: (result) => formatSarif(result),
   github: (result) => formatGithub(result),
   text: (result, { colour = false, why = false }) => formatText(result, { colour, why }),

@@ -1,6 +1,6 @@
 /**
- * How a document's file path appears in each format. Reports are read on other machines than the one
- * that analysed them, so links use the bare file name and URIs are percent-encoded.
+ * How a document's file path appears in each format: names, links and URIs, every segment percent-encoded. Where
+ * a report is written decides where its links must point: the caller that writes it passes its own links.
  */
 
 /** The last segment of a path, for either separator: archives are often analysed from Windows shares. */
@@ -10,12 +10,20 @@ export function fileBasename(file: string): string {
 }
 
 /**
- * A link to one page of the PDF for a report saved next to it: `Name%20with%20spaces.pdf#page=4`.
- * Encoding the whole name also turns `javascript:` into `javascript%3A`, so it can only be a relative path.
+ * A link to one page of a document, from the document's own link (`documentHref`, or the one the caller made for
+ * where the report is written): `../archive/Name%20with%20spaces.pdf#page=4`.
  */
-export function pdfPageHref(file: string, page: number): string {
-  const name = encodeURIComponent(fileBasename(file));
-  return page >= 1 ? `${name}#page=${page}` : name;
+export function pdfPageHref(documentLink: string, page: number): string {
+  return page >= 1 ? `${documentLink}#page=${page}` : documentLink;
+}
+
+/**
+ * A document's link from a report read where its paths were given (the working directory): the path as given,
+ * each segment percent-encoded, an absolute path as a `file:` URL (`artifactUri`). Encoding every segment also
+ * turns `javascript:` into `javascript%3A`, so a relative path can only ever be a relative path.
+ */
+export function documentHref(file: string): string {
+  return artifactUri(file);
 }
 
 /** The path with forward slashes, as GitHub and most CI tools expect it. */

@@ -57,6 +57,24 @@ export const SARIF_RULES = [
     help: { text: 'Check the figure and the target, and rate the goal by them or say why it is green all the same.' },
     defaultConfiguration: { level: 'warning' },
   },
+  {
+    id: 'NO_GOALS',
+    name: 'NoGoals',
+    shortDescription: { text: 'No goal with a status found in the document' },
+    fullDescription: {
+      text:
+        '`verkstad check` read the document but found no goal with a status in it, so there was nothing to check: ' +
+        'a check that passed here would pass what it did not read.',
+    },
+    help: {
+      text:
+        'Write each goal as a heading (or a table row) with its status beside or under it: a status word or symbol ' +
+        'per goal ("Status: grön", Uppfyllt / Delvis uppfyllt / Ej uppfyllt, GREEN / AMBER / RED, ●). verkstad reads ' +
+        'Markdown headings with a status line, Markdown and DOCX tables with a status column (Mål | Status | Kommentar), ' +
+        'DOCX headings or bold titles, and plain "Mål: … / Status: …" lines.',
+    },
+    defaultConfiguration: { level: 'error' },
+  },
 ] as const satisfies readonly ReportingDescriptor[];
 
 type RuleId = (typeof SARIF_RULES)[number]['id'];
@@ -92,23 +110,27 @@ function ruleRef(ruleId: RuleId): Pick<Result, 'ruleId' | 'ruleIndex'> {
 
 function flagResult(document: DocumentResult, index: number, goal: Goal, flag: Flag, occurrence: number): Result {
   const uri = artifactUri(document.file);
-  const region = (page: number) => (page >= 1 ? { region: { startLine: page } } : {});
+  const region = (line: number) => (line >= 1 ? { region: { startLine: line } } : {});
+  // A draft's goal has its own line; a PDF has none, and the page stands in for it. A draft's sentences carry
+  // only their page, which is not a line of the file: they get no region rather than a wrong one.
+  const inDraft = typeof goal.line === 'number';
   return {
     ...ruleRef(flag.code),
     level: flag.level,
-    message: { text: `“${oneLine(goal.title)}” (p. ${goal.page}): ${oneLine(flag.message)}` },
-    locations: [{ physicalLocation: { artifactLocation: { uri, index }, ...region(goal.page) } }],
+    message: { text: `“${oneLine(goal.title)}” (${inDraft ? `line ${goal.line}` : `p. ${goal.page}`}): ${oneLine(flag.message)}` },
+    locations: [{ physicalLocation: { artifactLocation: { uri, index }, ...region(inDraft ? goal.line! : goal.page) } }],
     relatedLocations: [
       ...quotedSentences(goal, flag).map((sentence) => ({ page: sentence.page, text: `${sentence.label}: ${oneLine(sentence.text)}` })),
       ...(flag.indicators ?? []).map((indicator) => ({ page: indicator.page, text: `indicator: ${oneLine(indicatorLine(indicator))}` })),
     ].map((related, i) => ({
       id: i + 1,
-      physicalLocation: { artifactLocation: { uri, index }, ...region(related.page) },
+      physicalLocation: { artifactLocation: { uri, index }, ...(inDraft ? {} : region(related.page)) },
       message: { text: related.text },
     })),
     partialFingerprints: { 'verkstadGoal/v1': goalFingerprint(uri, flag.code, goal.title, occurrence) },
     properties: {
       page: goal.page,
+      line: goal.line,
       goalId: goal.id,
       goalTitle: goal.title,
       status: goal.status,
@@ -122,7 +144,7 @@ function errorResult(document: DocumentResult, index: number): Result {
   const uri = artifactUri(document.file);
   const { code, message } = document.error!;
   return {
-    ...ruleRef('DOCUMENT_ERROR'),
+    ...ruleRef(code === 'NO_GOALS' ? 'NO_GOALS' : 'DOCUMENT_ERROR'),
     level: 'error',
     message: { text: `${code}: ${oneLine(message)}` },
     locations: [{ physicalLocation: { artifactLocation: { uri, index } } }],

@@ -1,10 +1,15 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import type { Label, Language } from '../model/result.js';
+import { COMPILED_RULES_FILE, readCompiledRules, writeCompiledRules } from './compiled.js';
 import { RuleFile, type IdentityField, type IndicatorRole, type StructureRole } from './schema.js';
+
+/** The YAML parser, loaded when a YAML file is parsed: rules found in the compiled snapshot need none. */
+const yaml = (): typeof import('yaml') => createRequire(import.meta.url)('yaml') as typeof import('yaml');
 
 export interface RuleError {
   file: string;
@@ -74,8 +79,8 @@ export function position(doc: Document, lc: LineCounter, pathKeys: PropertyKey[]
     // Point at the key of a missing or bad value where there is one.
     if (n > 0) {
       const parent = doc.getIn(pathKeys.slice(0, n - 1) as (string | number)[], true);
-      if (isMap(parent)) {
-        const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === pathKeys[n - 1]);
+      if (yaml().isMap(parent)) {
+        const pair = parent.items.find((p) => yaml().isScalar(p.key) && p.key.value === pathKeys[n - 1]);
         const key = pair?.key as { range?: [number, number, number] } | undefined;
         if (key?.range) {
           const pos = lc.linePos(key.range[0]);
@@ -115,17 +120,23 @@ function compile(pattern: string, where: () => RuleError, errors: RuleError[]): 
   }
 }
 
-/** Reads every YAML file under `dir`, validates all of them, and throws one error listing every problem found. */
-export function loadRules(dir = defaultRulesDir()): RuleSet {
-  const files = listYaml(dir);
+/**
+ * Reads every YAML file under `dir`, validates all of them, and throws one error listing every problem found.
+ * When the files are byte for byte those the compiled snapshot was made from (`compiledFile`, written by the build:
+ * see compiled.ts), the rules come from it instead, without parsing YAML; null reads the YAML in any case.
+ */
+export function loadRules(dir = defaultRulesDir(), compiledFile: string | URL | null = COMPILED_RULES_FILE): RuleSet {
+  const files = listYaml(dir).map((abs) => ({ abs, rel: path.relative(path.dirname(dir), abs).split(path.sep).join('/'), text: fs.readFileSync(abs, 'utf8') }));
+  const hash = createHash('sha256');
+  for (const { rel, text } of files) hash.update(rel).update('\0').update(text).update('\0');
+  const digest = hash.digest('hex').slice(0, 16);
+  const compiled = compiledFile ? readCompiledRules(compiledFile, digest) : null;
+  if (compiled) return { rules: compiled, hash: digest, dir };
   const errors: RuleError[] = [];
   const rules: Rule[] = [];
-  const hash = createHash('sha256');
   const seen = new Map<string, string>();
-  for (const abs of files) {
-    const rel = path.relative(path.dirname(dir), abs).split(path.sep).join('/');
-    const text = fs.readFileSync(abs, 'utf8');
-    hash.update(rel).update('\0').update(text).update('\0');
+  const { LineCounter, parseDocument } = yaml();
+  for (const { abs, rel, text } of files) {
     const lc = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
     if (doc.errors.length) {
@@ -212,7 +223,14 @@ export function loadRules(dir = defaultRulesDir()): RuleSet {
     }
   }
   if (errors.length) throw new RuleLoadError(errors);
-  return { rules, hash: hash.digest('hex').slice(0, 16), dir };
+  return { rules, hash: digest, dir };
+}
+
+/** Validates the rules in `dir` from their YAML and writes the compiled snapshot the loader reads (`npm run build`). */
+export function compileRules(dir = defaultRulesDir(), file: string | URL = COMPILED_RULES_FILE): RuleSet {
+  const ruleSet = loadRules(dir, null);
+  writeCompiledRules(ruleSet, file);
+  return ruleSet;
 }
 
 export function describeIssue(issue: { code: string; message: string; path: PropertyKey[]; values?: unknown[]; input?: unknown; expected?: string; keys?: string[] }, actual?: unknown): string {
@@ -240,6 +258,7 @@ function listYaml(dir: string): string[] {
 
 /** Parses a YAML file against a schema, collecting every problem as file:line:column errors. */
 export function parseYamlFile<T>(file: string, text: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { code: string; message: string; path: PropertyKey[] }[] } } }): T {
+  const { LineCounter, parseDocument } = yaml();
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length) {

@@ -30,8 +30,9 @@ export class GoalList {
   /**
    * A new goal with no justification yet, standing in `section`; null when its title was found before.
    * `fromTable`: KPI rows repeat in later panels under other wording; headings are only ever repeated exactly.
+   * `line`: where the title stands in a draft's file (`Line.source`), null in a PDF.
    */
-  add(title: string, page: number, st: StatusFound, section: string, fromTable = false): SegmentedGoal | null {
+  add(title: string, page: number, st: StatusFound, section: string, fromTable = false, line: number | null = null): SegmentedGoal | null {
     const key = normalise(title);
     if (!key || this.seen.has(key)) return null;
     const words = fromTable ? titleWords(title, this.v) : null;
@@ -40,6 +41,7 @@ export class GoalList {
     const goal: SegmentedGoal = {
       title,
       page,
+      line,
       ...st,
       justification: [],
       indicators: [],

@@ -40,7 +40,7 @@ export function readGoalTable(
       const title = titleText(titleCell.text);
       if (hasRole(title, 'summary-header', v) || hasRole(title, 'not-goal', v)) continue;
       s.commentRun = false;
-      const g = c.goals.add(title, t.page, st, s.section, true);
+      const g = c.goals.add(title, t.page, st, s.section, true, titleCell.lines[0]?.source?.line ?? null);
       if (!g) { last = null; continue; }
       rowGoals.push(g);
       const comment = r.cells.filter((x) => x !== titleCell && header?.commentColumns.includes(x.column));

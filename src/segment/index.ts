@@ -91,7 +91,8 @@ function onTitle(us: Unit[], i: number, c: SegmentContext, s: WalkState): void {
     ? null
     : statusFromMarks(marks, c.legend) ?? (u.kind === 'heading' ? statusInHeading(u.text, v) : null) ?? statusFollowing(us, i, v, c.legend);
   if (st) {
-    s.current = c.goals.add(stripStatusLabel(titleText(title), v), u.page, st, s.section);
+    const line = (u.kind === 'heading' ? u.line : u.lines[0])?.source?.line ?? null;
+    s.current = c.goals.add(stripStatusLabel(titleText(title), v), u.page, st, s.section, false, line);
     s.currentUnit = i;
     s.currentLevel = u.kind === 'heading' ? u.level : NOT_A_HEADING;
     s.inActivities = false;

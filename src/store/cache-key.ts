@@ -23,18 +23,39 @@ export function cacheKeyFor(fileSha256: string, fp: Fingerprint): string {
 }
 
 /**
- * The bounds a result was produced under. A TIMEOUT or TOO_LARGE result is a verdict about the bounds as
- * much as about the document, so it is reused only when no bound is more generous now than it was then.
+ * The bounds a result was produced under, stored with it (`documents.limits_json`). A TIMEOUT or TOO_LARGE result
+ * is a verdict about the bounds as much as about the document (and its message names them), so it is reused only
+ * under exactly these bounds: a rerun with any other redoes it.
  */
 export interface RecordedLimits {
   timeoutMs: number;
   memoryMb: number;
   maxBytes: number;
   maxPages: number;
+  /** The V8 heap of the worker a document is analysed alone in (the bound an out-of-heap verdict is made under). */
+  heapMb: number;
+  /** The decompression-bomb check's limits, or false when it was off. */
+  inflate: { perStreamBytes: number; totalBytes: number } | false;
 }
 
+/** A stored TIMEOUT / TOO_LARGE still stands: it was made under the very bounds of this run. */
 export function boundedFailureStillHolds(stored: Partial<RecordedLimits> | null, now: RecordedLimits | undefined): boolean {
   if (!now) return true;
   if (!stored) return false;
-  return (Object.keys(now) as (keyof RecordedLimits)[]).every((k) => stored[k] !== undefined && now[k] <= stored[k]!);
+  return canonical(stored) === canonical(now);
+}
+
+/**
+ * A result that stayed under its bounds does not depend on them, except where the bound is a plain fact of the
+ * document that this run would refuse: more pages than `maxPages`, more bytes than `maxBytes`.
+ */
+export function resultWithinLimits(pages: number, bytes: number | undefined, now: RecordedLimits | undefined): boolean {
+  if (!now) return true;
+  return pages <= now.maxPages && (bytes === undefined || bytes <= now.maxBytes);
+}
+
+/** The limits as JSON with their keys in one order, for comparing (and what `limits_json` holds). */
+export function canonical(limits: Partial<RecordedLimits>): string {
+  const keys = Object.keys(limits).sort() as (keyof RecordedLimits)[];
+  return JSON.stringify(keys.map((k) => [k, limits[k]]));
 }

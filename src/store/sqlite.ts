@@ -4,11 +4,12 @@
  * were being analysed. Results are keyed by content (sha256) and reused when the cache key matches.
  * Schema and example queries: src/store/README.md.
  */
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { IoError, withIoSync } from '../model/io-error.js';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { DocumentResult } from '../model/result.js';
-import { boundedFailureStillHolds, type RecordedLimits } from './cache-key.js';
+import { boundedFailureStillHolds, resultWithinLimits, type RecordedLimits } from './cache-key.js';
 import { COLUMNS, documentRow, GOAL_TABLES, goalRows, type AnalysisRow, type DocumentRow, type FileRow, type PutMeta } from './rows.js';
 import { ADDED_COLUMNS, SCHEMA, STORE_SCHEMA_VERSION } from './schema.js';
 import { insertSql, selectSql } from './statements.js';
@@ -26,8 +27,41 @@ const BOUNDED_CODES = new Set(['TIMEOUT', 'TOO_LARGE']);
  */
 export function openStore(out: string, opts: { readonly?: boolean } = {}): Store {
   const file = /\.(sqlite3?|db)$/i.test(out) ? out : path.join(out, STORE_FILE);
-  if (!opts.readonly) mkdirSync(path.dirname(file), { recursive: true });
-  return new Store(file, opts);
+  if (!opts.readonly) withIoSync('create', path.dirname(file), () => mkdirSync(path.dirname(file), { recursive: true }));
+  try {
+    return new Store(file, opts);
+  } catch (err) {
+    if (err instanceof StoreVersionError) throw err;
+    throw new IoError('open', file, whyNotOpened(file, err, opts.readonly ?? false));
+  }
+}
+
+/**
+ * SQLite says only "unable to open database file" (SQLITE_CANTOPEN) or "attempt to write a readonly database": the
+ * file system says why (a read-only disk, no permission, a missing folder), and that is what a person can act on.
+ */
+function whyNotOpened(file: string, err: unknown, readonly: boolean): unknown {
+  const code = (err as { code?: unknown })?.code;
+  if (typeof code !== 'string' || !/^SQLITE_(CANTOPEN|READONLY|IOERR)/.test(code)) return err;
+  for (const [target, mode] of [
+    [file, readonly ? constants.R_OK : constants.R_OK | constants.W_OK],
+    [path.dirname(file), readonly ? constants.R_OK : constants.W_OK],
+  ] as const) {
+    try {
+      if (target !== file || existsSync(file)) accessSync(target, mode);
+    } catch (fsErr) {
+      return fsErr;
+    }
+  }
+  return err;
+}
+
+/** A store written by a newer verkstad: refused rather than misread. */
+export class StoreVersionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreVersionError';
+  }
 }
 
 export interface MergeReport {
@@ -58,7 +92,7 @@ export class Store {
     const version = this.db.pragma('user_version', { simple: true }) as number;
     if (version > STORE_SCHEMA_VERSION) {
       this.db.close();
-      throw new Error(`${file} was written by a newer verkstad (store schema ${version}; this one reads ${STORE_SCHEMA_VERSION})`);
+      throw new StoreVersionError(`${file} was written by a newer verkstad (store schema ${version}; this one reads ${STORE_SCHEMA_VERSION})`);
     }
     if (!opts.readonly) {
       this.db.exec(SCHEMA);
@@ -113,10 +147,11 @@ export class Store {
 
   /**
    * The stored result for this content under this cache key, with `file` set to `file` (the path it has now),
-   * or null. A stored TIMEOUT / TOO_LARGE is only returned when `limits` are no more generous than the
-   * limits it was produced under (a longer --timeout deserves a new try).
+   * or null. With `limits` (the bounds of this run): a stored TIMEOUT / TOO_LARGE is returned only when it was
+   * made under exactly these bounds, and any other result only when this run would not refuse the document
+   * outright (more pages than `maxPages`, or `bytes`, the file's size, past `maxBytes`).
    */
-  lookup(sha256: string, cacheKey: string, file?: string, limits?: RecordedLimits): DocumentResult | null {
+  lookup(sha256: string, cacheKey: string, file?: string, limits?: RecordedLimits, bytes?: number): DocumentResult | null {
     const row = this.reads.lookup.get(sha256, cacheKey);
     if (!row) return null;
     if (row.error_code && BOUNDED_CODES.has(row.error_code)) {
@@ -129,6 +164,7 @@ export class Store {
     } catch {
       return null;
     }
+    if (!(row.error_code && BOUNDED_CODES.has(row.error_code)) && !resultWithinLimits(result.pages, bytes, limits)) return null;
     if (file !== undefined) result.file = file;
     return result;
   }

@@ -8,7 +8,9 @@
 //                   time limit or a memory alarm, in a new worker) finds the marker and goes on
 //   mark NAME       writes the marker NAME beside the file
 //   await NAME      waits until the marker NAME exists beside the file
-//   uses MB         from now on the document holds MB megabytes, as the test's memory meter reads it (<file>.uses)
+//   uses MB         from now on the document holds MB megabytes, as the test's memory meter reads it (<file>.uses;
+//                   every attempt starts holding nothing)
+//   count NAME      appends a line to the marker NAME beside the file (one per attempt: the test counts them)
 //   cpu MS          the document costs MS ms of this thread's CPU, as threadCpuMs() below reports it
 //   cpu unknown     this thread's CPU time cannot be read from now on (threadCpuMs() is null)
 //   heap            grows the JavaScript heap until V8 gives up
@@ -54,6 +56,7 @@ export async function createAnalyzer(opts) {
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       const text = Buffer.from(bytes).toString('utf8');
       const beside = (name) => path.join(path.dirname(file), name);
+      fs.rmSync(`${file}.uses`, { force: true });
       let pages = 1;
       for (const line of text.split('\n')) {
         const [cmd, arg] = line.trim().split(/\s+/);
@@ -65,6 +68,7 @@ export async function createAnalyzer(opts) {
             await never();
           }
         } else if (cmd === 'mark') fs.writeFileSync(beside(arg), '');
+        else if (cmd === 'count') fs.appendFileSync(beside(arg), `${process.pid}\n`);
         else if (cmd === 'await') await untilExists(beside(arg));
         else if (cmd === 'uses') fs.writeFileSync(`${file}.uses`, arg);
         else if (cmd === 'cpu') cpuMs = arg === 'unknown' || cpuMs === null ? null : cpuMs + Number(arg);

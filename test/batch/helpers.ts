@@ -138,19 +138,49 @@ export const frozenClock = (): (() => void) => () => {};
 
 /**
  * A memory meter for the watchdog (`runBatch({ memoryMeter })`) that reads what the documents say, not the
- * machine: `baseMb` plus what each running document holds (a fake document's `uses MB`, written to
- * `<file>.uses`). A document the batch has stopped holds nothing at once, as if its worker's memory came back
- * the moment it was terminated. Records every reading.
+ * machine. The batch process holds `baseMb` plus what each document running in it holds (a fake document's
+ * `uses MB`, written to `<file>.uses`); a process analysing one document alone holds `aloneBaseMb` plus what that
+ * document holds. A document the batch has stopped holds nothing at once, as if its worker's memory came back the
+ * moment it was terminated, unless `leftBehind`: then the batch process keeps what every document that ran in it
+ * held (as an allocator that does not give memory back would), and a document started after a greedy one finds
+ * the batch process past the bound through no fault of its own. Records every reading.
  */
-export function documentMeter(baseMb = 100): { meter: (running: readonly string[]) => number; readingsMb: number[] } {
+export function documentMeter(
+  baseMb = 100,
+  opts: { aloneBaseMb?: number; leftBehind?: boolean } = {},
+): { meter: { batch(running: readonly string[]): number; alone(file: string, reported: number): number }; readingsMb: number[]; aloneReadingsMb: number[] } {
   const readingsMb: number[] = [];
-  const meter = (running: readonly string[]) => {
-    let mb = baseMb;
-    for (const file of running) if (fs.existsSync(`${file}.uses`)) mb += Number(fs.readFileSync(`${file}.uses`, 'utf8'));
-    readingsMb.push(mb);
-    return mb * 1024 ** 2;
+  const aloneReadingsMb: number[] = [];
+  const ranInBatch = new Set<string>();
+  const uses = (file: string) => (fs.existsSync(`${file}.uses`) ? Number(fs.readFileSync(`${file}.uses`, 'utf8')) : 0);
+  const meter = {
+    batch(running: readonly string[]) {
+      for (const file of running) ranInBatch.add(file);
+      const held = opts.leftBehind ? [...ranInBatch] : running;
+      const mb = baseMb + held.reduce((sum, file) => sum + uses(file), 0);
+      readingsMb.push(mb);
+      return mb * 1024 ** 2;
+    },
+    alone(file: string) {
+      const mb = (opts.aloneBaseMb ?? baseMb) + uses(file);
+      aloneReadingsMb.push(mb);
+      return mb * 1024 ** 2;
+    },
   };
-  return { meter, readingsMb };
+  return { meter, readingsMb, aloneReadingsMb };
+}
+
+/** A meter under which nothing ever takes memory: for tests where only another bound may stop a document. */
+export const noMemory = { batch: () => 0, alone: () => 0 };
+
+/** Lines in `file` (a fake document's `count NAME` appends one per attempt); 0 when it does not exist. */
+export function lineCount(file: string): number {
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).length : 0;
+}
+
+/** Waits until `file` has at least `n` lines. */
+export async function untilLines(file: string, n: number): Promise<void> {
+  while (lineCount(file) < n) await new Promise((r) => setTimeout(r, 5));
 }
 
 /** Waits until `file` exists (a marker a fake document writes once it has got somewhere). */

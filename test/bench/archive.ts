@@ -200,14 +200,14 @@ const analysesIn = (out: string): number => {
     store.close();
   }
 };
-const median = (xs: number[]): number => {
+export const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
 const CLI = path.join(packageRoot, 'dist', 'cli', 'main.js');
 
-function runCli(
+export function runCli(
   files: string[],
   out: string,
   jobs: number,
@@ -237,13 +237,13 @@ function runCli(
   };
 }
 
-function snapshotRules(dir: string): string {
+export function snapshotRules(dir: string): string {
   const target = path.join(dir, 'rules');
   cpSync(path.join(packageRoot, 'rules'), target, { recursive: true });
   return target;
 }
 
-function copyCommittedPdfs(dir: string): string[] {
+export function copyCommittedPdfs(dir: string): string[] {
   const out: string[] = [];
   for (const rel of ['corpora/samples', 'test/fixtures/pdf']) {
     const src = path.join(packageRoot, rel);
@@ -259,7 +259,7 @@ function copyCommittedPdfs(dir: string): string[] {
 }
 
 /** Milliseconds for `pdftotext -layout` over every file, one process after another. */
-function timePdftotext(files: string[]): number {
+export function timePdftotext(files: string[]): number {
   const t = performance.now();
   for (const f of files) spawnSync('pdftotext', ['-layout', f, os.devNull], { stdio: 'ignore' });
   return performance.now() - t;

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: every number the issues name, measured, never asserted in tests.
- *   node build/bench/run.js [--quick]     (--quick skips the archive benchmark)
+ *   node build/bench/run.js [--quick] [--no-generated]
+ * --quick skips both archives; --no-generated skips the generated one (the real-report archive still runs).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -9,11 +10,14 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { makeReportPdf } from './report-pdf.js';
+import { benchRealArchive } from './real-archive.js';
+import { pairedWithBareNode, startupParts } from './startup.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 const cli = path.join(root, 'dist', 'cli', 'main.js');
 const quick = process.argv.includes('--quick');
+const generatedArchive = !quick && !process.argv.includes('--no-generated');
 
 /** A step's result: the last line it prints. */
 const stepResult = (stdout: string) => JSON.parse(stdout.trim().split('\n').pop()!) as Record<string, number>;
@@ -57,6 +61,8 @@ const lines: string[] = [];
 const say = (s: string) => { lines.push(s); console.log(s); };
 
 say(`verkstad bench — node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}`);
+const load = () => os.loadavg().map((x) => x.toFixed(1)).join(' / ');
+say(`load average (1 / 5 / 15 min) at the start: ${load()}`);
 
 // Issue 2/3: extract + layout (+ segment) on a generated 200-page report.
 const big = path.join(tmp, 'report-200.pdf');
@@ -87,8 +93,21 @@ fs.writeFileSync(thirty, await makeReportPdf(30, 11));
 const chk = timeCommand(process.execPath, [cli, 'check', thirty, '--format', 'json']);
 say(`verkstad check, 30-page report: ${fmt(chk.ms, 0)} ms including start-up (exit ${chk.status}, peak RSS ${chk.peakRssMb ?? '?'} MB)`);
 
+// Issue 19: start-up, part by part, and check on a one-page draft against a bare node.
+say('');
+say('start-up, each part in a fresh process (median of 5):');
+for (const p of startupParts(5)) say(`  ${p.what.padEnd(62)} ${String(p.ms).padStart(5)} ms`);
+const draftDir = fs.mkdtempSync(path.join(tmp, 'draft-'));
+fs.writeFileSync(
+  path.join(draftDir, 'draft.md'),
+  '# Trygg uppväxt\n\nStatus: grön\n\nSe indikatorer.\n\n# Fler ska gå vidare till arbete\n\nStatus: gul\n\nAndelen som gått till arbete ökade till 41 procent.\n',
+);
+const draft = pairedWithBareNode([cli, 'check', 'draft.md'], 9, draftDir);
+say(`verkstad check, one-page Markdown draft, whole process: median ${draft.ms} ms; node -e 0 ${draft.nodeMs} ms; ${draft.ratio}x (median of 9 alternating pairs; target <= 7x)`);
+
 // Issue 6: the archive.
-if (!quick) {
+let generatedRatio: number | null = null;
+if (generatedArchive) {
   say('');
   // How far the cores themselves scale: the same pure-CPU loop in one process, then in two at once.
   const SPIN = '400000000';
@@ -113,6 +132,29 @@ if (!quick) {
   if (r.pdftotext) {
     const last = r.runs[r.runs.length - 1];
     say(`  pdftotext -layout on the same files, timed in each round: median ${fmt(r.pdftotext.pagesPerSecond)} pages/s; verkstad --jobs ${last.jobs} at ${fmt(r.pdftotext.ratio, 3)} of it (median of the rounds' ratios ${r.pdftotext.ratios.map((x) => fmt(x, 3)).join(', ')})`);
+    generatedRatio = r.pdftotext.ratio;
   }
 }
+
+// Issue 19: the real-report archive, and what the graphics pass skips on its distinct PDFs.
+if (!quick) {
+  say('');
+  const r = await benchRealArchive({ dir: path.join(tmp, 'real'), log: () => {} });
+  const a = r.archive;
+  say(`real-report archive: ${a.documents} documents (${a.realReports} real reports and ${a.committed} fixtures and samples from Chromium, LibreOffice and pdf-lib, ${a.copies} copies each), ${a.pages} pages, ${fmt(a.megabytes)} MB`);
+  const v = r.verkstad;
+  const cpu = v.cpuMs === null ? '' : `, CPU ${fmt(v.cpuMs / 1000)} s`;
+  say(`  verkstad --jobs ${v.jobs}: median ${fmt(v.elapsedMs / 1000)} s of [${v.allMs.map((ms) => fmt(ms / 1000)).join(', ')}], ${fmt(v.pagesPerSecond)} pages/s${cpu}, peak RSS ${v.peakRssMb} MB (target <= 500), errors ${v.errors}`);
+  if (r.pdftotext) {
+    say(`  pdftotext -layout, same files, same rounds: median ${fmt(r.pdftotext.elapsedMs / 1000)} s of [${r.pdftotext.allMs.map((ms) => fmt(ms / 1000)).join(', ')}], ${fmt(r.pdftotext.pagesPerSecond)} pages/s, peak RSS ${r.pdftotext.peakRssMb ?? '?'} MB`);
+    say(`  verkstad / pdftotext: ${fmt(r.ratio!, 3)} (rounds ${r.ratios.map((x) => fmt(x, 3)).join(', ')}; target >= 0.15, aim 0.25)${generatedRatio === null ? '' : `; the generated archive: ${fmt(generatedRatio, 3)}`}`);
+  } else say('  pdftotext: not installed (apt-get install poppler-utils)');
+  const m = step('marks', a.sourcesDir);
+  const pct = (x: number, of: number) => `${fmt((100 * x) / Math.max(1, of))} %`;
+  say(`  graphics pass on the ${m.documents} distinct PDFs (${m.pages} pages): operator list read on ${m.pagesWithGraphics} pages, skipped on ${m.pages - m.pagesWithGraphics} (${pct(m.pages - m.pagesWithGraphics, m.pages)})`);
+  say(`  images on those pages: ${m.imagesDecoded} decoded, ${m.imagesSkipped} not decoded (${pct(m.imagesSkipped, m.imagesDecoded + m.imagesSkipped)}); documents read again with every image decoded: ${m.rereads}`);
+  say(`  unchanged: results the same as with --marks all on ${m.sameResults} of ${m.documents}; extraction the same as decoding every image on ${m.sameExtraction} of ${m.documents}`);
+}
+say('');
+say(`load average (1 / 5 / 15 min) at the end: ${load()}`);
 fs.rmSync(tmp, { recursive: true, force: true });

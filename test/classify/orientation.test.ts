@@ -33,14 +33,14 @@ describe('orientationOf', () => {
 
 describe('orientGoals', () => {
   const goal: SegmentedGoal = {
-    title: 'Snabb handläggning', page: 3, status: 'green', statusSource: 'word', statusEvidence: '"Uppfyllt"',
+    title: 'Snabb handläggning', page: 3, line: null, status: 'green', statusSource: 'word', statusEvidence: '"Uppfyllt"',
     justification: [], indicators: [], activities: [], id: 'abc', section: 'Välfungerande organisation',
   };
   const set: RuleSet = { rules: [...rules, { ...rules[0], id: 'en/orientation/employer', language: 'en', regexes: [/handläggning/i] }], hash: 'x', dir: '.' };
 
   it('replaces the section by orientation and its reason, keeping the public key order', () => {
     const [g] = orientGoals([goal], set, 'sv');
-    expect(Object.keys(g)).toEqual(['title', 'page', 'status', 'statusSource', 'statusEvidence', 'justification', 'indicators', 'activities', 'id', 'orientation', 'orientationReason']);
+    expect(Object.keys(g)).toEqual(['title', 'page', 'line', 'status', 'statusSource', 'statusEvidence', 'justification', 'indicators', 'activities', 'id', 'orientation', 'orientationReason']);
     expect(g.orientation).toBe('organisation');
   });
 

@@ -48,7 +48,7 @@ try {
   const rows = [];
   for (const c of cases) {
     const out = path.join(work, `out-${c.name}`);
-    const guarded = run([cli, 'analyze', c.file, '--out', out, '--quiet'], () => verdictFrom(path.join(out, `${path.basename(c.file)}.json`)));
+    const guarded = run([cli, 'analyze', c.file, '--out', out, '--quiet'], () => verdictFrom(path.join(out, 'documents', `${path.basename(c.file)}.json`)));
     const row = { case: c, guarded };
     if (unguarded) {
       // A file, not `-e`: worker threads inherit the process's flags, and `--input-type` is refused in a worker.

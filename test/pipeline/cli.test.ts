@@ -61,16 +61,17 @@ describe('CLI contract', () => {
     fs.writeFileSync(path.join(docs, 'empty.pdf'), '');
     fs.writeFileSync(path.join(docs, 'ok.md'), '# Trygg äldreomsorg\nStatus: grön\n\nAndelen nöjda brukare ökade till 91 procent.\n');
     const out = path.join(d, 'out');
-    const r = run(['analyze', docs, '--out', out, '--jobs', '2', '--quiet', ...NO_TIME_LIMIT]);
+    // Absolute links: report.html's relative ones start from --out, a printed report's from the working directory.
+    const r = run(['analyze', docs, '--out', out, '--jobs', '2', '--quiet', '--links', 'absolute', ...NO_TIME_LIMIT]);
     expect(r.status, r.stderr).toBe(2); // empty.pdf
     for (const [format, file] of [['json', 'verkstad.json'], ['csv', 'summary.csv'], ['html', 'report.html']] as const) {
-      const printed = run(['analyze', docs, '--format', format, ...NO_TIME_LIMIT]);
+      const printed = run(['analyze', docs, '--format', format, '--links', 'absolute', ...NO_TIME_LIMIT]);
       expect(fs.readFileSync(path.join(out, file), 'utf8'), file).toBe(printed.stdout);
     }
     const all = JSON.parse(fs.readFileSync(path.join(out, 'verkstad.json'), 'utf8'));
-    expect(all.documents).toHaveLength(fs.readdirSync(docs).length);
+    expect(all.documents).toHaveLength(fs.readdirSync(docs).length - 1); // the copy is the same document
     for (const doc of all.documents) {
-      const own = JSON.parse(fs.readFileSync(path.join(out, path.basename(doc.file) + '.json'), 'utf8'));
+      const own = JSON.parse(fs.readFileSync(path.join(out, 'documents', path.basename(doc.file) + '.json'), 'utf8'));
       expect(own.documents).toEqual([doc]);
       expect(own.summary.goals).toBe(doc.summary.goals);
     }

@@ -5,7 +5,7 @@ import { reportGoldens } from '../golden/goldens.js';
 import { HOSTILE_TITLE, hostileResult, sampleResult } from './sample-results.js';
 
 /** RFC 4180 reader, enough to check what formatCsv writes (no new dependency for csv-parse). */
-function parseCsv(text: string): string[][] {
+function parseCsv(text: string, delimiter = ','): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -17,7 +17,7 @@ function parseCsv(text: string): string[][] {
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
+    else if (c === delimiter) row.push(field), (field = '');
     else if (c === '\n') row.push(field), rows.push(row), (row = []), (field = '');
     else if (c !== '\r') field += c;
   }
@@ -91,5 +91,24 @@ describe('csv', () => {
     ]);
     expect(defused[2].evidence_quote).toBe("'@SUM(A1:A9)");
     expect(rows[rows.length - 1].error).toBe('INTERNAL: <img src=x onerror=alert(1)> crashed second line');
+  });
+  it("writes Swedish Excel's CSV on request: ';' between fields (a ';' in a cell quoted), with or without the BOM", () => {
+    const text = formatCsv(sampleResult, { delimiter: ';' });
+    expect(text.startsWith('\uFEFFfile;page;title;')).toBe(true);
+    const [header, ...rows] = parseCsv(text.slice(1), ';');
+    expect(header).toEqual([...CSV_COLUMNS]);
+    expect(rows.every((r) => r.length === CSV_COLUMNS.length)).toBe(true);
+    expect(parseCsv(formatCsv(sampleResult).slice(1)).slice(1)).toEqual(rows); // the same cells as with ','
+    expect(formatCsv(sampleResult, { delimiter: '\t', bom: false }).startsWith('file\tpage\t')).toBe(true);
+  });
+
+  it('names files through fileLabel in the file and paths columns, every path of a document in paths', () => {
+    const result = structuredClone(sampleResult);
+    result.documents[0]!.paths = [result.documents[0]!.file, 'kopior/samma.pdf'];
+    const rows = parseCsv(formatCsv(result, { fileLabel: (f) => `<${f}>` }).slice(1));
+    const [header, first] = rows;
+    const at = (name: string) => first![header!.indexOf(name)];
+    expect(at('file')).toBe(`<${result.documents[0]!.file}>`);
+    expect(at('paths')).toBe(`<${result.documents[0]!.file}> | <kopior/samma.pdf>`);
   });
 });

@@ -26,6 +26,22 @@ describe('github', () => {
     );
   });
 
+  it("puts an annotation on a draft goal's own line, and on the page of a PDF goal (which has no lines)", () => {
+    const result = structuredClone(sampleResult);
+    result.documents[0]!.goals[0]!.line = 5;
+    const lines = formatGithub(result).trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^::warning file=[^,]*,line=5,title=/);
+    expect(result.documents[0]!.goals[1]!.line).toBeNull();
+    expect(lines[1]).toMatch(new RegExp(`^::warning file=[^,]*,line=${result.documents[0]!.goals[1]!.page},`));
+  });
+
+  it('reports a document with no goal with a status (check) as an ::error on the file, titled NO_GOALS', () => {
+    const result = structuredClone(sampleResult);
+    result.documents[1]!.error = { code: 'NO_GOALS', message: 'No goal with a status found.' };
+    result.documents[1]!.goals = [];
+    expect(formatGithub(result)).toContain(`::error file=${result.documents[1]!.file},title=verkstad NO_GOALS::NO_GOALS: No goal with a status found.`);
+  });
+
   it('keeps every command on one line and escapes commas and colons in properties', () => {
     const out = formatGithub(hostileResult);
     const lines = out.trimEnd().split('\n');

@@ -73,12 +73,28 @@ describe('html', () => {
     expect(all).toBeGreaterThan(flagged);
     const article = html.slice(flagged, all);
     expect(article.match(/<article /g)).toHaveLength(3);
-    expect(article).toContain('<a href="%C3%85rsredovisning%202025%20V%C3%A5rd%20och%20omsorg.pdf#page=7">p.&nbsp;7</a>');
+    // By default a link is the document's path as given (from where the report is read), each segment encoded.
+    expect(article).toContain('<a href="rapporter/%C3%85rsredovisning%202025%20V%C3%A5rd%20och%20omsorg.pdf#page=7">p.&nbsp;7</a>');
     expect(article).toContain(
       '<li class="l-intention"><span class="chip">intention</span> <mark>Fokus kommer att läggas på kontinuitet under 2026.</mark>',
     );
     const rows = [...html.slice(all).matchAll(/data-flagged="([01])"/g)].map((m) => m[1]);
     expect(rows.join('')).toBe('1110000000');
+  });
+
+  it("links each document's pages through the caller's documentLink, escaped", () => {
+    const html = formatHtml(sampleResult, { documentLink: (file) => `../in/${encodeURIComponent(file)}?"` });
+    expect(html).toContain('href="../in/rapporter%2F%C3%85rsredovisning%202025%20V%C3%A5rd%20och%20omsorg.pdf?&quot;#page=7"');
+    expect(html).not.toMatch(/href="rapporter\//);
+  });
+
+  it('lists the other paths of a document found at several', () => {
+    const result = structuredClone(sampleResult);
+    const d = result.documents[0]!;
+    d.paths = [d.file, 'kopior/<kopia>.pdf'];
+    const html = formatHtml(result);
+    expect(html).toContain('<span class="muted">also at: kopior/&lt;kopia&gt;.pdf</span>');
+    expect(formatHtml(sampleResult)).not.toContain('also at');
   });
 
   it('uses Swedish words when every document is Swedish', () => {

@@ -38,6 +38,7 @@ type GoalInput = Pick<Goal, 'id' | 'title' | 'page' | 'status' | 'statusSource' 
 
 function goal(input: GoalInput): Goal {
   return {
+    line: null,
     orientation: 'residents',
     orientationReason: null,
     sentences: [],
@@ -64,12 +65,13 @@ function summarise(goals: Goal[]): DocumentSummary {
 }
 
 function document(file: string, language: Language, pages: number, goals: Goal[]): DocumentResult {
-  return { file, sha256: fakeSha(file), pages, language, organisation: null, kind: null, period: null, error: null, goals, summary: summarise(goals) };
+  return { file, paths: [file], sha256: fakeSha(file), pages, language, organisation: null, kind: null, period: null, error: null, goals, summary: summarise(goals) };
 }
 
 function failedDocument(file: string, code: NonNullable<DocumentResult['error']>['code'], message: string): DocumentResult {
   return {
     file,
+    paths: [file],
     sha256: fakeSha(file),
     pages: 0,
     language: 'sv',

@@ -19,7 +19,7 @@ describe('sarif', () => {
     const driver = log.runs[0].tool.driver;
     expect(driver.name).toBe('verkstad');
     expect(driver.version).toBe(sampleResult.tool.version);
-    expect(driver.rules?.map((r) => r.id)).toEqual(['GREEN_INTERNAL_ONLY', 'GREEN_NO_EVIDENCE', 'DOCUMENT_ERROR', 'GREEN_BELOW_TARGET']);
+    expect(driver.rules?.map((r) => r.id)).toEqual(['GREEN_INTERNAL_ONLY', 'GREEN_NO_EVIDENCE', 'DOCUMENT_ERROR', 'GREEN_BELOW_TARGET', 'NO_GOALS']);
     for (const result of log.runs[0].results ?? []) {
       expect(driver.rules?.[result.ruleIndex!].id).toBe(result.ruleId);
     }
@@ -43,6 +43,30 @@ describe('sarif', () => {
     expect(first.relatedLocations?.map((l) => l.physicalLocation?.region?.startLine)).toEqual([7, 7, 8, 8]);
     expect(results[3].message.text).toBe('INVALID_PDF: Invalid PDF structure: the cross-reference table could not be read.');
     expect(log.runs[0].artifacts?.[0].hashes?.['sha-256']).toBe(sampleResult.documents[0].sha256);
+  });
+
+  it("locates a draft goal by its own line (its sentences, which have only a page, by no region); a PDF goal by its page", () => {
+    const result = structuredClone(sampleResult);
+    result.documents[0]!.goals[0]!.line = 5;
+    const [draft, pdf] = parse(formatSarif(result)).runs[0].results!;
+    expect(draft!.locations![0].physicalLocation!.region).toEqual({ startLine: 5 });
+    expect(draft!.properties?.line).toBe(5);
+    expect(draft!.message.text).toContain('(line 5)');
+    expect(draft!.relatedLocations!.length).toBeGreaterThan(0);
+    for (const l of draft!.relatedLocations!) expect(l.physicalLocation!.region).toBeUndefined();
+    expect(pdf!.locations![0].physicalLocation!.region).toEqual({ startLine: result.documents[0]!.goals[1]!.page });
+    expect(pdf!.properties?.line).toBeNull();
+  });
+
+  it('reports NO_GOALS as a result on that file under its own rule, whose help says what verkstad looks for', () => {
+    const result = structuredClone(sampleResult);
+    result.documents[1]!.error = { code: 'NO_GOALS', message: 'No goal with a status found.' };
+    result.documents[1]!.goals = [];
+    const run = parse(formatSarif(result)).runs[0];
+    const noGoals = run.results!.find((r) => r.ruleId === 'NO_GOALS')!;
+    expect(noGoals.level).toBe('error');
+    expect(noGoals.locations![0].physicalLocation!.artifactLocation!.index).toBe(1);
+    expect(run.tool.driver.rules![noGoals.ruleIndex!]!.help!.text).toMatch(/status word or symbol/);
   });
 
   it('takes the level from the flag', () => {

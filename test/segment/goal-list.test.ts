@@ -12,7 +12,9 @@ describe('GoalList', () => {
     expect(a.id).toMatch(/^[0-9a-f]{12}$/);
     expect(a.id).toBe(b.id);
     expect(b.section).toBeNull();
-    expect(Object.keys(a)).toEqual(['title', 'page', 'status', 'statusSource', 'statusEvidence', 'justification', 'indicators', 'activities', 'id', 'section']);
+    expect(a.line).toBeNull(); // a PDF's goal: its page is its place
+    expect(new GoalList(vocab('sv')).add('Trygg skola', 1, green, '', false, 5)!.line).toBe(5);
+    expect(Object.keys(a)).toEqual(['title', 'page', 'line', 'status', 'statusSource', 'statusEvidence', 'justification', 'indicators', 'activities', 'id', 'section']);
   });
 
   it('finds a title once, however it is written', () => {

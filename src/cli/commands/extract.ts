@@ -3,11 +3,12 @@ import { Option, type Command } from 'commander';
 import { err, fail, out } from '../console.js';
 import { EXIT } from '../exit.js';
 import { formatLayoutText } from '../layout-text.js';
+import { pageRanges } from '../options.js';
 
 interface ExtractOptions {
   format: 'json' | 'text';
   raw?: boolean;
-  pages?: string;
+  pages?: [number, number][];
 }
 
 export function registerExtract(program: Command): void {
@@ -17,7 +18,7 @@ export function registerExtract(program: Command): void {
     .argument('<file>', 'a PDF')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'text']).default('text'))
     .option('--raw', 'print the raw extraction (text items and marks) instead of the layout')
-    .option('--pages <list>', 'only these pages, e.g. 3,5-7')
+    .option('--pages <list>', 'only these pages, e.g. 3,5-7', pageRanges)
     .action(extract);
 }
 
@@ -49,13 +50,10 @@ async function extract(file: string, opts: ExtractOptions): Promise<void> {
   }
 }
 
-/** `3,5-7` → {3, 5, 6, 7}, up to the document's last page; no list → every page. */
-function parsePages(spec: string | undefined, n: number): Set<number> | null {
-  if (!spec) return null;
+/** `3,5-7` (read by `pageRanges`) → {3, 5, 6, 7}, up to the document's last page; no list → every page. */
+function parsePages(ranges: [number, number][] | undefined, n: number): Set<number> | null {
+  if (!ranges) return null;
   const set = new Set<number>();
-  for (const part of spec.split(',')) {
-    const [a, b] = part.split('-').map(Number);
-    for (let p = a; p <= (b || a) && p <= n; p++) set.add(p);
-  }
+  for (const [a, b] of ranges) for (let p = a; p <= Math.min(b, n); p++) set.add(p);
   return set;
 }

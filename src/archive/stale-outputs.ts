@@ -1,0 +1,29 @@
+/**
+ * A reused output folder does not lie. A run writes one JSON file per document beside summary.csv; when new
+ * inputs go into an old `--out`, the per-document files of documents this run did not have would sit beside a
+ * summary that does not list them. They are removed, but only files verkstad itself wrote there (as its outputs
+ * manifest records): whatever else the folder holds is the user's. The store keeps every result it ever had, so
+ * nothing is lost: a later run over those inputs writes their files again from it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { ARCHIVE_OUTPUTS } from './manifest.js';
+
+/** A name the manifest may ask to remove: a bare `.json` file name in the folder, never one of the archive's own. */
+function removable(name: string): boolean {
+  return (
+    name.endsWith('.json') &&
+    name === path.basename(name) &&
+    !name.includes('\\') &&
+    !name.startsWith('.') &&
+    !(ARCHIVE_OUTPUTS as readonly string[]).includes(name)
+  );
+}
+
+/** Removes the per-document files of `previous` that this run did not write (`current`). Returns the removed names. */
+export function removeStaleOutputs(dir: string, previous: readonly string[], current: readonly string[]): string[] {
+  const keep = new Set(current);
+  const stale = [...new Set(previous)].filter((name) => !keep.has(name) && removable(name));
+  for (const name of stale) fs.rmSync(path.join(dir, name), { force: true });
+  return stale;
+}
