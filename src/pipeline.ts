@@ -15,9 +15,10 @@ import type { RuleSet } from './ruleset/load.js';
 import type { AssessConfig } from './assess/config.js';
 import { segmentDocument } from './segment/index.js';
 import { draftToLayout } from './io/drafts.js';
+import { identifyDocument, type DocumentIdentity } from './identify/index.js';
 
 /** The stages, in order. Each is a pure function of the one before; `--dump <stage>` prints any of them. */
-export const STAGES = ['extract', 'layout', 'segment', 'classify', 'assess'] as const;
+export const STAGES = ['extract', 'layout', 'identify', 'segment', 'classify', 'assess'] as const;
 export type StageName = (typeof STAGES)[number];
 
 export interface PipelineContext {
@@ -31,6 +32,7 @@ export interface PipelineContext {
 export interface StageOutputs {
   extract?: ExtractedDocument;
   layout: LayoutDocument;
+  identify: DocumentIdentity;
   segment: { language: Language; goals: SegmentedGoal[] };
   result: DocumentResult;
 }
@@ -70,6 +72,9 @@ export function errorResult(file: string, digest: string, failure: { code: Docum
     sha256: digest,
     pages,
     language: 'sv',
+    organisation: null,
+    kind: null,
+    period: null,
     error: { code: failure.code, message: failure.message },
     goals: [],
     summary: summarise([]),
@@ -116,6 +121,7 @@ export async function runStages(file: string, bytes: Uint8Array, ctx: PipelineCo
   } else {
     layout = await draftToLayout(file, bytes, kind);
   }
+  const identify = identifyDocument({ file, layout, info: extracted?.info ?? {}, rules: ctx.rules, overrides: ctx.config.documents });
   const segment = segmentDocument(layout, ctx.rules, ctx.language);
   const oriented = orientGoals(segment.goals, ctx.rules, segment.language);
   const classified = classifyGoalSentences(oriented, segment.language, ctx.classifier);
@@ -126,9 +132,10 @@ export async function runStages(file: string, bytes: Uint8Array, ctx: PipelineCo
     sha256: sha256(bytes),
     pages: layout.numPages,
     language: segment.language,
+    ...identify,
     error: null,
     goals,
     summary: summarise(goals),
   };
-  return { extract: extracted, layout, segment, result };
+  return { extract: extracted, layout, identify, segment, result };
 }

@@ -5,6 +5,8 @@
  */
 import type { Classifier } from './classify/index.js';
 import type { RuleSet } from './ruleset/load.js';
+import { identityRuleFires } from './identify/words.js';
+import { indicatorRuleFires } from './segment/indicator-values-words.js';
 import { vocabularyFor, statusOfText } from './segment/vocabulary.js';
 
 export interface ExampleFailure { id: string; file: string; line: number; message: string }
@@ -21,6 +23,10 @@ export function runRuleExamples(rules: RuleSet, classifier: Classifier): Example
         case 'status':
           // A status-column word is tried in a status column for `match`, in free text for `noMatch`.
           return statusOfText(text, vocabularyFor(rules, r.language), matching && r.onlyInStatusColumn)?.ruleId === r.id;
+        case 'indicator':
+          return indicatorRuleFires(r, text, vocabularyFor(rules, r.language));
+        case 'identity':
+          return identityRuleFires(r, text, rules);
         case 'orientation':
         case 'structure':
           return r.regexes.some((re) => re.test(text));

@@ -1,5 +1,6 @@
 import type { ClassifiedGoal } from '../model/goal.js';
 import type { DocumentSummary, Evidence, Flag, Goal, Language } from '../model/result.js';
+import { belowTargetFlag } from './below-target.js';
 import type { AssessConfig } from './config.js';
 
 /**
@@ -34,7 +35,7 @@ function evidenceOf(g: ClassifiedGoal, config: AssessConfig): { evidence: Eviden
   const substantive = g.sentences.filter((s) => !(s.label === 'context' && s.reasons.some((r) => r.endsWith('/hanvisning') || r.endsWith('/pointer'))));
   const residentSentences = g.sentences.filter((s) => s.residentFacing && s.confidence >= config.minResidentConfidence).length;
   const residentIndicators = config.indicatorsCountAsEvidence
-    ? g.indicators.filter((i) => i.residentFacing && i.values.length > 0).length
+    ? g.indicators.filter((i) => i.residentFacing && i.values.length > 0 && i.source !== 'text').length
     : 0;
   const resident = residentSentences + residentIndicators;
   let evidence: Evidence;
@@ -67,6 +68,8 @@ export function assessGoals(goals: ClassifiedGoal[], language: Language, config:
         });
       }
     }
+    const belowTarget = belowTargetFlag(g, language, config.levels.GREEN_BELOW_TARGET);
+    if (belowTarget) flags.push(belowTarget);
     const { justification: _j, ...rest } = g;
     return { ...rest, evidence, flags, notFlaggedBecause };
   });

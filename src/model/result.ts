@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DocumentError } from './errors.js';
+import { Identified } from './identity.js';
 
 export const Label = z.enum(['outcome', 'output', 'internal', 'intention', 'context']);
 export type Label = z.infer<typeof Label>;
@@ -18,7 +19,7 @@ export type Orientation = z.infer<typeof Orientation>;
 export const Evidence = z.enum(['resident-facing', 'mixed', 'internal-only', 'none']);
 export type Evidence = z.infer<typeof Evidence>;
 
-export const FlagCode = z.enum(['GREEN_INTERNAL_ONLY', 'GREEN_NO_EVIDENCE']);
+export const FlagCode = z.enum(['GREEN_INTERNAL_ONLY', 'GREEN_NO_EVIDENCE', 'GREEN_BELOW_TARGET']);
 export type FlagCode = z.infer<typeof FlagCode>;
 
 export const Level = z.enum(['error', 'warning', 'note']);
@@ -38,6 +39,10 @@ export type LabelledSentence = z.infer<typeof LabelledSentence>;
 export const Sentence = LabelledSentence.extend({ page: z.number().int() });
 export type Sentence = z.infer<typeof Sentence>;
 
+/** Which way an indicator improves, as the report says it: `higher` or `lower` is better. */
+export const Better = z.enum(['higher', 'lower']);
+export type Better = z.infer<typeof Better>;
+
 export const Indicator = z.object({
   name: z.string(),
   page: z.number().int(),
@@ -46,6 +51,21 @@ export const Indicator = z.object({
   status: Status,
   /** The indicator measures something residents get or experience (not staff, money or internal process). */
   residentFacing: z.boolean(),
+  /** Where the values were read: a table row, a KPI's detail line ("Latest: 97% Target: 97%"), or a sentence ("412 (mål 450)"). */
+  source: z.enum(['table', 'detail-line', 'text']),
+  /** The values as numbers where they parse (decimal comma, thousands spaces, %, kr, dagar); null where the report gives none. */
+  latest: z.number().nullable(),
+  target: z.number().nullable(),
+  floor: z.number().nullable(),
+  previous: z.number().nullable(),
+  /** The unit printed with the figures ("%", "kr", "dagar"), null where none is printed. */
+  unit: z.string().nullable(),
+  /** Which way is better, from the report's own words or a floor on the far side of the target; null when the report does not say. */
+  better: Better.nullable(),
+  /** What `better` was read from (a rule id, "floor"), null when unknown. */
+  betterReason: z.string().nullable(),
+  /** The latest value reaches the target (in the report's direction); null when either is missing or the direction unknown. */
+  meetsTarget: z.boolean().nullable(),
 });
 export type Indicator = z.infer<typeof Indicator>;
 
@@ -55,6 +75,8 @@ export const Flag = z.object({
   message: z.string(),
   /** The sentences the flag rests on, with their pages. */
   sentences: z.array(z.object({ text: z.string(), page: z.number().int(), label: Label })),
+  /** GREEN_BELOW_TARGET: the goal's indicators that miss their own target, with their pages. */
+  indicators: z.array(Indicator.pick({ name: true, page: true, values: true, latest: true, target: true, floor: true, unit: true, better: true })).optional(),
 });
 export type Flag = z.infer<typeof Flag>;
 
@@ -104,6 +126,12 @@ export const DocumentResult = z.object({
   sha256: z.string(),
   pages: z.number().int(),
   language: Language,
+  /** Whose report: the municipality, region or council, and the committee or nämnd where named ("Lunds kommun, Socialnämnden"). */
+  organisation: Identified.nullable(),
+  /** What kind of report: "delårsrapport", "årsredovisning", "quarterly performance report", … */
+  kind: Identified.nullable(),
+  /** The period it reports on: "2025", "2024/25", with a tertial or quarter where given ("2025 T2", "2024/25 Q3"). */
+  period: Identified.nullable(),
   error: DocumentError.nullable(),
   goals: z.array(Goal),
   summary: DocumentSummary,

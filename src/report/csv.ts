@@ -19,6 +19,10 @@ export const CSV_COLUMNS = [
   'evidence_quote',
   'error',
   'paths',
+  // Added after the others so that scripts reading columns by position still find theirs.
+  'organisation',
+  'kind',
+  'period',
 ] as const;
 
 /** Every path of a document (copies are one document) in one cell, apart by a character no file name has on Windows. */
@@ -47,6 +51,9 @@ function emptyRow(document: DocumentResult, label: (file: string) => string): Ro
   const row = Object.fromEntries(CSV_COLUMNS.map((column) => [column, ''])) as Row;
   row.file = cell(label(document.file));
   row.paths = cell((document.paths ?? [document.file]).map(label).join(PATHS_SEPARATOR));
+  row.organisation = cell(document.organisation?.value ?? '');
+  row.kind = cell(document.kind?.value ?? '');
+  row.period = cell(document.period?.value ?? '');
   return row;
 }
 

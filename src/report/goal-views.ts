@@ -6,6 +6,7 @@ import {
   type DocumentSummary,
   type Flag,
   type Goal,
+  type Indicator,
   type Label,
   type Sentence,
 } from '../model/result.js';
@@ -43,8 +44,24 @@ export interface QuotedSentence {
  * (a bare "Se indikatorer."), everything the goal says, so the reader sees that it is nothing.
  */
 export function quotedSentences(goal: Goal, flag: Flag): QuotedSentence[] {
-  if (flag.sentences.length > 0) return flag.sentences;
+  // A flag on figures (GREEN_BELOW_TARGET) rests on its indicators, not on sentences.
+  if (flag.sentences.length > 0 || flag.indicators) return flag.sentences;
   return goal.sentences.map(({ text, page, label }) => ({ text, page, label }));
+}
+
+/** "p. 12 Name: 89% | 90% | 80%": an indicator a flag rests on, in one line. */
+export function indicatorLine(indicator: { name: string; page: number; values: readonly string[] }): string {
+  return `p. ${indicator.page} ${indicator.name}: ${indicator.values.join(' | ')}`;
+}
+
+/** How an indicator's values were read: "latest 97 target 97 floor 90 (%), higher is better (floor), meets its target". */
+export function indicatorReading(i: Indicator): string {
+  const parts = (['latest', 'target', 'floor', 'previous'] as const).filter((k) => i[k] !== null).map((k) => `${k} ${i[k]}`);
+  if (!parts.length) return 'no figures read';
+  const unit = i.unit ? ` (${i.unit})` : '';
+  const better = i.better ? `${i.better} is better (${i.betterReason})` : 'direction unknown';
+  const meets = i.meetsTarget === null ? 'target not compared' : i.meetsTarget ? 'meets its target' : 'misses its target';
+  return `${parts.join(' ')}${unit}, ${better}, ${meets}`;
 }
 
 /** A goal with the document it belongs to and both positions, for formats that list goals across documents. */

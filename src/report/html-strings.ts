@@ -27,6 +27,8 @@ export interface HtmlStrings {
   evidence: Record<Evidence, string>;
   summaryHeading: string;
   document: string;
+  /** The column of whose report it is and which period. */
+  identity: string;
   /** Before the other paths of a document found at several (identical copies). */
   alsoAt: string;
   language: string;
@@ -90,6 +92,7 @@ const en: HtmlStrings = {
   evidence: { 'resident-facing': 'resident-facing', mixed: 'mixed', 'internal-only': 'internal only', none: 'none' },
   summaryHeading: 'Summary',
   document: 'Document',
+  identity: 'Organisation, kind and period',
   alsoAt: 'also at',
   language: 'Language',
   pages: 'Pages',
@@ -149,6 +152,7 @@ const sv: HtmlStrings = {
   evidence: { 'resident-facing': 'når invånarna', mixed: 'blandat', 'internal-only': 'bara internt', none: 'inget' },
   summaryHeading: 'Sammanfattning',
   document: 'Dokument',
+  identity: 'Organisation, slag och period',
   alsoAt: 'även i',
   language: 'Språk',
   pages: 'Sidor',

@@ -103,6 +103,14 @@ function quoteList(ctx: Context, file: string, sentences: readonly QuotedSentenc
 </ol>`;
 }
 
+function indicatorList(ctx: Context, file: string, indicators: readonly { name: string; page: number; values: readonly string[] }[]): SafeHtml {
+  return h`<ul class="indicators">${indicators.map(
+    (i) => h`
+<li>${i.name}: <span class="figures">${i.values.join(' | ')}</span> ${pageLink(ctx, file, i.page)}</li>`,
+  )}
+</ul>`;
+}
+
 function legend(ctx: Context): SafeHtml {
   const labels = LABELS.map(
     (label) =>
@@ -136,6 +144,14 @@ function summaryCells(ctx: Context, s: SummaryNumbers): SafeHtml {
   return h`<td class="num">${s.goals}</td><td class="num">${s.byStatus.green}</td><td class="num">${s.byStatus.yellow}</td><td class="num">${s.byStatus.red}</td><td class="num">${s.byStatus.unknown}</td><td class="num">${s.flaggedGreen}</td><td class="num">${percent(ctx, s.greenWithResidentEvidence)}</td>`;
 }
 
+/** Whose report, what kind, which period ("Lunds kommun, Socialnämnden · delårsrapport 2025 T2"), how each was read on hover. */
+function identityCell(d: Pick<DocumentResult, 'organisation' | 'kind' | 'period'>): SafeHtml {
+  const parts = (['organisation', 'kind', 'period'] as const).flatMap((k) => (d[k] ? [{ k, ...d[k]! }] : []));
+  const how = parts.map((p) => `${p.k}: ${p.source}`).join('; ');
+  const text = [d.organisation?.value, [d.kind?.value, d.period?.value].filter(Boolean).join(' ')].filter(Boolean).join(' · ');
+  return h`<td class="identity"${how ? h` title="${how}"` : ''}>${showBidiControls(text)}</td>`;
+}
+
 /** The other paths of a document found at several (copies are one document). */
 function alsoAt(ctx: Context, d: DocumentResult): SafeHtml | '' {
   const others = (d.paths ?? []).slice(1);
@@ -149,19 +165,19 @@ function summary(ctx: Context, digest: ArchiveDigest): SafeHtml {
     // A document that could not be read has no meaningful language or page count.
     const unread = d.error !== null && d.pages === 0;
     return h`
-<tr><td>${showBidiControls(d.file)}${alsoAt(ctx, d)}</td>${unread ? h`<td></td><td></td>` : h`<td>${d.language}</td><td class="num">${d.pages}</td>`}${summaryCells(ctx, d.summary)}<td>${error}</td></tr>`;
+<tr><td>${showBidiControls(d.file)}${alsoAt(ctx, d)}</td>${identityCell(d)}${unread ? h`<td></td><td></td>` : h`<td>${d.language}</td><td class="num">${d.pages}</td>`}${summaryCells(ctx, d.summary)}<td>${error}</td></tr>`;
   });
   const total =
     digest.documents.length > 1
       ? h`
-<tr class="total"><td>${ui.allDocuments} (${digest.head.summary.documents})</td><td></td><td></td>${summaryCells(ctx, digest.head.summary)}<td>${
+<tr class="total"><td>${ui.allDocuments} (${digest.head.summary.documents})</td><td></td><td></td><td></td>${summaryCells(ctx, digest.head.summary)}<td>${
           digest.head.summary.failed > 0 ? h`<span class="error-code">${digest.head.summary.failed}</span>` : ''
         }</td></tr>`
       : '';
   return h`<section class="summary" aria-labelledby="summary-h">
 <h2 id="summary-h">${ui.summaryHeading}</h2>
 <table>
-<thead><tr><th>${ui.document}</th><th>${ui.language}</th><th class="num">${ui.pages}</th><th class="num">${ui.goals}</th><th class="num">${ui.status.green}</th><th class="num">${ui.status.yellow}</th><th class="num">${ui.status.red}</th><th class="num">${ui.status.unknown}</th><th class="num">${ui.flagged}</th><th class="num">${ui.greenWithResidentEvidence}</th><th>${ui.error}</th></tr></thead>
+<thead><tr><th>${ui.document}</th><th>${ui.identity}</th><th>${ui.language}</th><th class="num">${ui.pages}</th><th class="num">${ui.goals}</th><th class="num">${ui.status.green}</th><th class="num">${ui.status.yellow}</th><th class="num">${ui.status.red}</th><th class="num">${ui.status.unknown}</th><th class="num">${ui.flagged}</th><th class="num">${ui.greenWithResidentEvidence}</th><th>${ui.error}</th></tr></thead>
 <tbody>${rows}${total}
 </tbody>
 </table>
@@ -174,7 +190,7 @@ function flaggedGoal(ctx: Context, { document, documentIndex, goal, goalIndex }:
     const quoted = quotedSentences(goal, flag);
     return h`
 <p class="why"><span class="code">${flag.code}</span> ${flag.message}</p>
-${quoted.length > 0 ? quoteList(ctx, document.file, quoted) : h`<p class="muted">${ctx.ui.noText}</p>`}`;
+${quoted.length > 0 ? quoteList(ctx, document.file, quoted) : flag.indicators ? indicatorList(ctx, document.file, flag.indicators) : h`<p class="muted">${ctx.ui.noText}</p>`}`;
   });
   return h`
 <article class="goal level-${level}" id="goal-${documentIndex}-${goalIndex}">

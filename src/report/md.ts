@@ -1,5 +1,5 @@
 import type { AnalysisResult, DocumentResult, Goal } from '../model/result.js';
-import { documentsSentence, isFlagged, quotedSentences, summarySentence } from './goal-views.js';
+import { documentsSentence, indicatorLine, isFlagged, quotedSentences, summarySentence } from './goal-views.js';
 import { oneLine } from './plain-text.js';
 
 /**
@@ -19,7 +19,8 @@ function flaggedGoal(goal: Goal): string[] {
   for (const flag of goal.flags) {
     lines.push(`**${flag.code}** (${flag.level}): ${md(flag.message)}`, '');
     const quoted = quotedSentences(goal, flag);
-    if (quoted.length === 0) lines.push('_No justification text under the goal._', '');
+    if (flag.indicators) lines.push(...flag.indicators.map((i) => `- ${md(indicatorLine(i))}`), '');
+    else if (quoted.length === 0) lines.push('_No justification text under the goal._', '');
     else lines.push(...quoted.map((s) => `- p. ${s.page}, *${s.label}*: “${md(s.text)}”`), '');
   }
   return lines;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Artifact, Log, ReportingDescriptor, Result } from 'sarif';
 import type { AnalysisResult, DocumentResult, Flag, Goal } from '../model/result.js';
-import { quotedSentences } from './goal-views.js';
+import { indicatorLine, quotedSentences } from './goal-views.js';
 import { artifactUri } from './paths.js';
 import { oneLine } from './plain-text.js';
 
@@ -44,6 +44,18 @@ export const SARIF_RULES = [
     },
     help: { text: 'Export the report again as a PDF with a text layer; the message names the problem.' },
     defaultConfiguration: { level: 'error' },
+  },
+  {
+    id: 'GREEN_BELOW_TARGET',
+    name: 'GreenBelowTarget',
+    shortDescription: { text: "Green goal whose own indicator misses its own target" },
+    fullDescription: {
+      text:
+        'The goal is marked green, but an indicator the report gives for it misses the target the report sets for ' +
+        'it (in the direction the report states, its floor shows or its target is bounded by).',
+    },
+    help: { text: 'Check the figure and the target, and rate the goal by them or say why it is green all the same.' },
+    defaultConfiguration: { level: 'warning' },
   },
   {
     id: 'NO_GOALS',
@@ -107,10 +119,13 @@ function flagResult(document: DocumentResult, index: number, goal: Goal, flag: F
     level: flag.level,
     message: { text: `“${oneLine(goal.title)}” (${inDraft ? `line ${goal.line}` : `p. ${goal.page}`}): ${oneLine(flag.message)}` },
     locations: [{ physicalLocation: { artifactLocation: { uri, index }, ...region(inDraft ? goal.line! : goal.page) } }],
-    relatedLocations: quotedSentences(goal, flag).map((sentence, i) => ({
+    relatedLocations: [
+      ...quotedSentences(goal, flag).map((sentence) => ({ page: sentence.page, text: `${sentence.label}: ${oneLine(sentence.text)}` })),
+      ...(flag.indicators ?? []).map((indicator) => ({ page: indicator.page, text: `indicator: ${oneLine(indicatorLine(indicator))}` })),
+    ].map((related, i) => ({
       id: i + 1,
-      physicalLocation: { artifactLocation: { uri, index }, ...(inDraft ? {} : region(sentence.page)) },
-      message: { text: `${sentence.label}: ${oneLine(sentence.text)}` },
+      physicalLocation: { artifactLocation: { uri, index }, ...(inDraft ? {} : region(related.page)) },
+      message: { text: related.text },
     })),
     partialFingerprints: { 'verkstadGoal/v1': goalFingerprint(uri, flag.code, goal.title, occurrence) },
     properties: {

@@ -1,5 +1,5 @@
 import type { AnalysisResult, DocumentResult, Goal, Label, Level, Sentence, Status } from '../model/result.js';
-import { documentsSentence, isFlagged, quotedSentences, summarySentence, type QuotedSentence } from './goal-views.js';
+import { documentsSentence, indicatorLine, indicatorReading, isFlagged, quotedSentences, summarySentence, type QuotedSentence } from './goal-views.js';
 import { oneLine, showBidiControls } from './plain-text.js';
 
 export interface TextOptions {
@@ -74,7 +74,7 @@ function goalProvenance(out: TextWriter, indent: number, goal: Goal): void {
   for (const indicator of goal.indicators) {
     const facing = indicator.residentFacing ? 'resident-facing' : 'not resident-facing';
     const values = indicator.values.map(oneLine).join(' | ');
-    dim(`indicator p. ${indicator.page}: ${oneLine(indicator.name)} = ${values} (${indicator.status}, ${facing})`);
+    dim(`indicator p. ${indicator.page}: ${oneLine(indicator.name)} = ${values} (${indicator.status}, ${facing}): ${indicatorReading(indicator)}`);
   }
 }
 
@@ -90,7 +90,8 @@ function flaggedGoal(out: TextWriter, goal: Goal): void {
     out.line(6, `${level} ${flag.code}: ${oneLine(flag.message)}`);
     const quoted = quotedSentences(goal, flag);
     for (const sentence of quoted) sentenceLine(out, 8, out.why ? withReasons(goal, sentence) : sentence);
-    if (quoted.length === 0) out.line(8, out.paint('dim', '(no justification text)'));
+    for (const indicator of flag.indicators ?? []) out.line(8, oneLine(indicatorLine(indicator)));
+    if (quoted.length === 0 && !flag.indicators) out.line(8, out.paint('dim', '(no justification text)'));
   }
   if (out.why) goalProvenance(out, 6, goal);
 }

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Document, LineCounter } from 'yaml';
 import type { Label, Language } from '../model/result.js';
 import { COMPILED_RULES_FILE, readCompiledRules, writeCompiledRules } from './compiled.js';
-import { RuleFile, type StructureRole } from './schema.js';
+import { RuleFile, type IdentityField, type IndicatorRole, type StructureRole } from './schema.js';
 
 /** The YAML parser, loaded when a YAML file is parsed: rules found in the compiled snapshot need none. */
 const yaml = (): typeof import('yaml') => createRequire(import.meta.url)('yaml') as typeof import('yaml');
@@ -52,7 +52,9 @@ export interface EvidenceRule extends Base {
   words: string[];
 }
 export interface StructureRule extends Base { kind: 'structure'; role: StructureRole; regexes: RegExp[] }
-export type Rule = StatusRule | OrientationRule | EvidenceRule | StructureRule;
+export interface IndicatorRule extends Base { kind: 'indicator'; role: IndicatorRole; value?: string; regexes: RegExp[] }
+export interface IdentityRule extends Base { kind: 'identity'; field: IdentityField; value?: string; regexes: RegExp[] }
+export type Rule = StatusRule | OrientationRule | EvidenceRule | StructureRule | IndicatorRule | IdentityRule;
 
 export interface RuleSet {
   rules: Rule[];
@@ -184,6 +186,16 @@ export function loadRules(dir = defaultRulesDir(), compiledFile: string | URL | 
           rules.push({ ...base, kind: 'structure', role: e.role, regexes: regexes(e.patterns) });
           break;
         }
+        case 'indicator': {
+          const e = entry as { role: IndicatorRole; value?: string; patterns: string[] };
+          rules.push({ ...base, kind: 'indicator', role: e.role, value: e.value, regexes: regexes(e.patterns) });
+          break;
+        }
+        case 'identity': {
+          const e = entry as { field: IdentityField; value?: string; patterns: string[] };
+          rules.push({ ...base, kind: 'identity', field: e.field, value: e.value, regexes: regexes(e.patterns) });
+          break;
+        }
         case 'pattern': {
           const e = entry as { label?: Label; feature?: string; weight: number; requires: string[]; unless: string[]; patterns: string[] };
           if (!e.label && !e.feature) errors.push({ ...where(), message: 'expected a `label` or a `feature`, got neither' });
@@ -227,7 +239,7 @@ export function describeIssue(issue: { code: string; message: string; path: Prop
     return `${at}expected one of ${issue.values.map(String).join('|')}, got ${JSON.stringify(actual ?? issue.input)}`;
   }
   if (issue.code === 'unrecognized_keys' && issue.keys) return `${at}unexpected key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}: remove or rename`;
-  if (issue.code === 'invalid_union') return `${at}expected kind to be one of status|orientation|pattern|lexicon|structure`;
+  if (issue.code === 'invalid_union') return `${at}expected kind to be one of status|orientation|pattern|lexicon|structure|indicator|identity`;
   return `${at}${issue.message}`;
 }
 

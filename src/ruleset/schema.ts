@@ -75,6 +75,40 @@ export const StructureRole = z.enum([
 /** How reports are built: labels before a justification, column headers, things that are never goals. */
 export const StructureEntry = z.object({ ...common, role: StructureRole, patterns: z.array(z.string().min(1)).min(1) }).strict();
 
+/** The words around an indicator's figures: which column or label is the target, which way is better, units. */
+export const IndicatorRole = z.enum([
+  'latest-label',
+  'previous-label',
+  'target-label',
+  'floor-label',
+  'higher-is-better',
+  'lower-is-better',
+  'target-at-least',
+  'target-at-most',
+  'unit',
+]);
+export const IndicatorEntry = z
+  .object({
+    ...common,
+    role: IndicatorRole,
+    /** What a match stands for, where it is not the words themselves (a unit's one spelling: "procent" → "%"). */
+    value: z.string().min(1).optional(),
+    patterns: z.array(z.string().min(1)).min(1),
+  })
+  .strict();
+
+/** Whose report it is and what kind: organisation and committee names, kinds of report, parts of a period. */
+export const IdentityField = z.enum(['organisation', 'committee', 'kind', 'period-part']);
+export const IdentityEntry = z
+  .object({
+    ...common,
+    field: IdentityField,
+    /** What a match stands for ("T2" for "januari–augusti"); without it, the matched words (or the group `name`). */
+    value: z.string().min(1).optional(),
+    patterns: z.array(z.string().min(1)).min(1),
+  })
+  .strict();
+
 const file = <K extends string, E extends z.ZodTypeAny>(kind: K, entry: E) =>
   z
     .object({
@@ -92,6 +126,8 @@ export const RuleFile = z.discriminatedUnion('kind', [
   file('pattern', PatternEntry),
   file('lexicon', LexiconEntry),
   file('structure', StructureEntry),
+  file('indicator', IndicatorEntry),
+  file('identity', IdentityEntry),
 ]);
 export type RuleFile = z.infer<typeof RuleFile>;
 export type StatusEntry = z.infer<typeof StatusEntry>;
@@ -100,3 +136,5 @@ export type PatternEntry = z.infer<typeof PatternEntry>;
 export type LexiconEntry = z.infer<typeof LexiconEntry>;
 export type StructureEntry = z.infer<typeof StructureEntry>;
 export type StructureRole = z.infer<typeof StructureRole>;
+export type IndicatorRole = z.infer<typeof IndicatorRole>;
+export type IdentityField = z.infer<typeof IdentityField>;

@@ -1,6 +1,7 @@
 import type { Paragraph, SegmentedGoal } from '../model/goal.js';
 import type { Cell, Row, Table } from '../model/layout.js';
 import { appendComment } from './comment-rows.js';
+import { indicatorOfRow } from './indicator-values.js';
 import { distributeCommentary } from './commentary-before-table.js';
 import { stripLabel } from './justification-label.js';
 import { clean, rowText } from './plain-text.js';
@@ -49,8 +50,8 @@ export function readGoalTable(
       rowGoals.push(g);
       const comment = r.cells.filter((x) => x !== titleCell && header?.commentColumns.includes(headerColumnOf(x, header)));
       for (const x of comment) if (x.text) g.justification.push({ text: stripLabel(clean(x.text), v), page: t.page });
-      const values = r.cells.filter((x) => x !== titleCell && x !== area && !comment.includes(x) && !isReference(x, titleCell) && !isGrade(x, header, c) && /\d/.test(x.text)).map((x) => clean(x.text));
-      if (values.length || header?.latest) g.indicators.push({ name: title, page: t.page, values, status: st.status, residentFacing: false });
+      const cells = r.cells.filter((x) => x !== titleCell && x !== area && !comment.includes(x) && !isReference(x, titleCell) && !isGrade(x, header, c));
+      if (cells.some((x) => /\d/.test(x.text)) || header?.latest) g.indicators.push(indicatorOfRow({ name: title, page: t.page, status: st.status, cells }, header?.stacked ?? null, v));
       last = g;
     } else if (!st && isSectionRow(r, c.bodyFontSize) && !hasRole(clean(r.cells[0]?.text ?? ''), 'justification-label', v)) {
       s.section = rowText(r);

@@ -7,6 +7,8 @@ import { readActivityTable } from './activity-table.js';
 import { GoalList } from './goal-list.js';
 import { readGoalTable } from './goal-table.js';
 import { indicatorsOf, looksLikeIndicators } from './indicator-table.js';
+import { attachDetailLines, detailLineValues } from './indicator-values-detail-line.js';
+import { indicatorsInText } from './indicator-values-in-text.js';
 import { stripLabel, textAfterLabelHeading } from './justification-label.js';
 import { detectLanguage, documentText } from './language.js';
 import { learnLegendBlocks } from './legend-blocks.js';
@@ -15,6 +17,7 @@ import { isLegendLine, learnLegendRows, withoutLegendRows } from './legend-row.j
 import { isLegendTable, legendEntriesOfTable } from './legend-table.js';
 import { withoutGoalNumber } from './goal-number.js';
 import { figuresOf } from './kpi-figures-line.js';
+import { indicatorOfValues } from './indicator-values.js';
 import { isMarkedTitle } from './marked-title.js';
 import { clean, rowText } from './plain-text.js';
 import { rowStatus } from './row-status.js';
@@ -62,7 +65,10 @@ export function segmentDocument(doc: LayoutDocument, rules: RuleSet, language?: 
     else if (u.kind === 'text') onParagraph(u, c, s);
     else onTable(us, i, c, s);
   });
-  return { language: lang, goals: c.goals.found() };
+  const goals = c.goals.found();
+  attachDetailLines(us, goals, v);
+  for (const g of goals) g.indicators.push(...indicatorsInText(g, v));
+  return { language: lang, goals };
 }
 
 /** A legend or key heading: what follows belongs to no goal. */
@@ -125,7 +131,10 @@ function onParagraph(u: TextUnit, c: SegmentContext, s: WalkState): void {
   // A KPI's figures line, set as a paragraph of its own or as the first line of its commentary, is its indicator.
   const figures = s.current && !s.inActivities ? figuresOf(u.lines[0].text, c.v) ?? figuresOf(u.text, c.v) : null;
   if (figures && s.current) {
-    s.current.indicators.push({ name: s.current.title, page: u.page, values: figures, status: s.current.status, residentFacing: false });
+    // Its labelled figures are read as a detail line's are ("Latest: 61% Target: 60%"); what it prints stays its values.
+    const printed = detailLineValues(figures.join(' '), c.v) ?? {};
+    const read = indicatorOfValues(s.current.title, u.page, s.current.status, printed, 'detail-line', [], c.v);
+    s.current.indicators.push({ ...read, values: figures });
     if (u.lines.length === 1 || figuresOf(u.text, c.v)) return;
     u = { ...u, lines: u.lines.slice(1), text: joinLines(u.lines.slice(1).map((l) => l.text)) };
   }

@@ -1,5 +1,6 @@
 import type { Table } from '../model/layout.js';
 import type { Indicator } from '../model/result.js';
+import { indicatorOfRow } from './indicator-values.js';
 import { clean } from './plain-text.js';
 import { rowStatus } from './row-status.js';
 import type { Legend } from './status.js';
@@ -20,11 +21,12 @@ export function looksLikeIndicators(t: Table): boolean {
 }
 
 export function indicatorsOf(t: Table, header: TableHeader | null, legend: Legend, v: Vocabulary): Indicator[] {
+  // Without a header the vocabulary knows, the first row is the header: its cells label the value columns.
+  const labels = header?.stacked ?? (t.rows[0]?.cells ?? []).filter((c) => c.text).map((c) => ({ x0: c.bbox[0], x1: c.bbox[2], text: clean(c.text) }));
   return t.rows.slice(header?.bodyStart ?? 1).flatMap((r) => {
     const name = clean(r.cells[0]?.text ?? '');
     if (!name) return [];
-    const values = r.cells.slice(1).map((c) => clean(c.text)).filter((x) => /\d/.test(x));
-    if (!values.length) return [];
-    return [{ name, page: t.page, values, status: rowStatus(r, header, legend, v)?.status ?? 'unknown', residentFacing: false }];
+    if (!r.cells.slice(1).some((c) => /\d/.test(c.text))) return [];
+    return [indicatorOfRow({ name, page: t.page, status: rowStatus(r, header, legend, v)?.status ?? 'unknown', cells: r.cells.slice(1) }, labels, v)];
   });
 }

@@ -9,8 +9,13 @@ export const id = 'repeated-kpi';
 
 /** Titles' words (see title-words) that name the same KPI. */
 export function sameKpi(a: Set<string>, b: Set<string>): boolean {
-  if (a.size < THRESHOLDS.sameKpiMinWords || b.size < THRESHOLDS.sameKpiMinWords) return false;
+  return kpiOverlap(a, b) >= THRESHOLDS.sameKpiShare;
+}
+
+/** The share of the shorter title's words the other has too (0 when either has too few words to tell). */
+export function kpiOverlap(a: Set<string>, b: Set<string>): number {
+  if (a.size < THRESHOLDS.sameKpiMinWords || b.size < THRESHOLDS.sameKpiMinWords) return 0;
   let common = 0;
   for (const w of a) if (b.has(w)) common++;
-  return common / Math.min(a.size, b.size) >= THRESHOLDS.sameKpiShare;
+  return common / Math.min(a.size, b.size);
 }

@@ -37,6 +37,8 @@ export interface TableHeader {
   labels: HeaderLabel[];
   /** The table's column edges, to recognise its continuation on the next page. */
   columns: number[];
+  /** Each header cell's text and horizontal extent (header rows stacked in one column joined), for the values under it. */
+  stacked?: StackedLabel[];
 }
 
 /** A header label: its column in the header row and its horizontal extent. */
@@ -53,9 +55,27 @@ export const COLUMN_HEADER_ROLES = ['activity-header', 'goal-header', 'status-he
 /** The roles a header cell can have, the first that matches winning. */
 const HEADER_CELL_ROLES = ['activity-header', 'goal-header', 'status-header', 'latest-header', 'previous-header', 'indicator-header', 'justification-label', 'trend-header', 'summary-header'] as const satisfies readonly StructureRole[];
 
+/** A header cell: its text (with the labels stacked above it) and where it stands across the page. */
+export interface StackedLabel {
+  x0: number;
+  x1: number;
+  text: string;
+}
+
 export const isColumnLabel = (text: string, v: Vocabulary) => COLUMN_HEADER_ROLES.some((role) => hasRole(text, role, v));
 
 export const centre = (c: Cell) => (c.bbox[0] + c.bbox[2]) / 2;
+
+/**
+ * A header row under the rows read so far: each cell's label opens with the labels above it that it stands under
+ * ("Utfall" over "2024" and "2025", "RAG rating" over "Latest" and "Previous"); a label above with nothing under it stays.
+ */
+function stackLabels(above: StackedLabel[], cells: Cell[]): StackedLabel[] {
+  const overlaps = (l: StackedLabel, c: Cell) => l.x0 < c.bbox[2] && c.bbox[0] < l.x1;
+  const row = cells.filter((c) => c.text).map((c) => ({ x0: c.bbox[0], x1: c.bbox[2], text: [...above.filter((l) => overlaps(l, c)).map((l) => l.text), clean(c.text)].join(' ') }));
+  const kept = above.filter((l) => !cells.some((c) => c.text && overlaps(l, c)));
+  return [...kept, ...row].sort((a, b) => a.x0 - b.x0);
+}
 
 /** Reads a table's header rows (within its first rows), or null when it has none. */
 export function readHeader(t: Table, v: Vocabulary): TableHeader | null {
@@ -72,6 +92,7 @@ export function readHeader(t: Table, v: Vocabulary): TableHeader | null {
     const h: TableHeader = found ?? { kind: 'goal', bodyStart: 0, titleColumn: cells[0].column, latest: null, previous: null, statusX: null, trendX: [], commentColumns: [], areaColumns: [], labels: [], columns: t.columns };
     h.bodyStart = k + 1;
     h.labels.push(...cells.map((c, ci) => ({ column: c.column, x0: c.bbox[0], x1: c.bbox[2], role: roles[ci] })));
+    h.stacked = stackLabels(h.stacked ?? [], cells);
     cells.forEach((c, ci) => {
       const role = roles[ci];
       if (role === 'activity-header' && ci === 0) h.kind = 'activity';

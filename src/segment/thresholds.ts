@@ -82,6 +82,10 @@ export const THRESHOLDS = {
   kpiLeadShare: 0.6,
   /** … compared by their first five letters, so "plans"/"planned" and "issued"/"issuing" meet. */
   kpiStemChars: 5,
+  /** A KPI panel's title is at most 40 words (Kent's longest is 25); a longer unit is commentary, never a panel title. */
+  detailTitleMaxWords: 40,
+  /** A figure with its target in a sentence is named by its sentence, cut at 160 characters (a table name's length). */
+  inTextNameMaxChars: 160,
   /** The opening sentence of such a paragraph: 3 to 160 characters up to the first full stop or colon. */
   kpiLeadMinChars: 3,
   kpiLeadMaxChars: 160,

@@ -1,5 +1,5 @@
 import type { Language, Status } from '../model/result.js';
-import type { RuleSet, StatusRule, StructureRule } from '../ruleset/load.js';
+import type { IndicatorRule, RuleSet, StatusRule, StructureRule } from '../ruleset/load.js';
 import type { StructureRole } from '../ruleset/schema.js';
 import { THRESHOLDS } from './thresholds.js';
 
@@ -30,6 +30,8 @@ export interface Vocabulary {
   columnStatusWords: { phrase: string; status: Status; ruleId: string }[];
   structure: StructureRule[];
   statusLabel: StatusLabelPatterns;
+  /** The words around indicator figures (indicator-values*.ts compiles them). */
+  indicatorWords: IndicatorRule[];
 }
 
 export function vocabularyFor(rules: RuleSet, language: Language): Vocabulary {
@@ -39,7 +41,8 @@ export function vocabularyFor(rules: RuleSet, language: Language): Vocabulary {
       .flatMap((r) => r.words.map((w) => ({ phrase: normalise(w), status: r.status, ruleId: r.id })))
       .sort((a, b) => b.phrase.length - a.phrase.length);
   const structure = rules.rules.filter((r): r is StructureRule => r.kind === 'structure' && r.language === language);
-  return { language, statusWords: words(false), columnStatusWords: words(true), structure, statusLabel: statusLabelPatterns(structure) };
+  const indicatorWords = rules.rules.filter((r): r is IndicatorRule => r.kind === 'indicator' && r.language === language);
+  return { language, statusWords: words(false), columnStatusWords: words(true), structure, statusLabel: statusLabelPatterns(structure), indicatorWords };
 }
 
 function statusLabelPatterns(structure: StructureRule[]): StatusLabelPatterns {

@@ -11,6 +11,12 @@ export interface DocumentRow {
   file: string;
   pages: number;
   language: string;
+  organisation: string | null;
+  organisation_source: string | null;
+  kind: string | null;
+  kind_source: string | null;
+  period: string | null;
+  period_source: string | null;
   error_code: string | null;
   error_message: string | null;
   goals: number;
@@ -99,7 +105,8 @@ const columns = <Row>(all: Record<keyof Row, true>) => Object.keys(all) as (keyo
 
 export const COLUMNS = {
   documents: columns<DocumentRow>({
-    sha256: true, file: true, pages: true, language: true, error_code: true, error_message: true, goals: true, green: true,
+    sha256: true, file: true, pages: true, language: true, organisation: true, organisation_source: true, kind: true, kind_source: true,
+    period: true, period_source: true, error_code: true, error_message: true, goals: true, green: true,
     flagged_green: true, analysed_at: true, analysis_ms: true, cache_key: true, tool_version: true, rules_hash: true,
     model_hash: true, config_hash: true, limits_json: true, result_json: true,
   }),
@@ -138,6 +145,13 @@ export function documentRow(result: DocumentResult, cacheKey: string, meta: PutM
     file: result.file,
     pages: result.pages,
     language: result.language,
+    // Results stored by a verkstad that did not read them have no such fields.
+    organisation: result.organisation?.value ?? null,
+    organisation_source: result.organisation?.source ?? null,
+    kind: result.kind?.value ?? null,
+    kind_source: result.kind?.source ?? null,
+    period: result.period?.value ?? null,
+    period_source: result.period?.source ?? null,
     error_code: result.error?.code ?? null,
     error_message: result.error?.message ?? null,
     goals: result.goals.length,

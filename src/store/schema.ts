@@ -3,6 +3,14 @@
  * opening a store runs it; a change to a table bumps STORE_SCHEMA_VERSION.
  */
 
+/**
+ * Columns added to a table after stores were written without them: opening an older store adds them (empty until
+ * its documents are analysed again, which a new verkstad does anyway: its code is part of the cache key).
+ */
+export const ADDED_COLUMNS: Record<string, readonly string[]> = {
+  documents: ['organisation TEXT', 'organisation_source TEXT', 'kind TEXT', 'kind_source TEXT', 'period TEXT', 'period_source TEXT'],
+};
+
 /** Bumped when a table changes; a store written by a newer verkstad is refused rather than misread. */
 export const STORE_SCHEMA_VERSION = 1;
 
@@ -12,6 +20,12 @@ CREATE TABLE IF NOT EXISTS documents (
   file          TEXT NOT NULL,
   pages         INTEGER NOT NULL,
   language      TEXT NOT NULL,
+  organisation  TEXT,
+  organisation_source TEXT,
+  kind          TEXT,
+  kind_source   TEXT,
+  period        TEXT,
+  period_source TEXT,
   error_code    TEXT,
   error_message TEXT,
   goals         INTEGER NOT NULL,

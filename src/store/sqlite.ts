@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import type { DocumentResult } from '../model/result.js';
 import { boundedFailureStillHolds, resultWithinLimits, type RecordedLimits } from './cache-key.js';
 import { COLUMNS, documentRow, GOAL_TABLES, goalRows, type AnalysisRow, type DocumentRow, type FileRow, type PutMeta } from './rows.js';
-import { SCHEMA, STORE_SCHEMA_VERSION } from './schema.js';
+import { ADDED_COLUMNS, SCHEMA, STORE_SCHEMA_VERSION } from './schema.js';
 import { insertSql, selectSql } from './statements.js';
 
 export { cacheKeyFor, type Fingerprint, type RecordedLimits } from './cache-key.js';
@@ -96,6 +96,7 @@ export class Store {
     }
     if (!opts.readonly) {
       this.db.exec(SCHEMA);
+      this.addMissingColumns();
       if (version < STORE_SCHEMA_VERSION) this.db.pragma(`user_version = ${STORE_SCHEMA_VERSION}`);
     }
     this.reads = this.prepareReads();
@@ -103,6 +104,14 @@ export class Store {
     this.putTx = this.db.transaction((result: DocumentResult, cacheKey: string, meta: PutMeta, logAnalysis: boolean) =>
       this.writeDocument(result, cacheKey, meta, logAnalysis),
     );
+  }
+
+  /** A store written before a column was added gets it (ADDED_COLUMNS). */
+  private addMissingColumns(): void {
+    for (const [table, columns] of Object.entries(ADDED_COLUMNS)) {
+      const have = new Set((this.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name));
+      for (const column of columns) if (!have.has(column.split(' ')[0]!)) this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${column}`);
+    }
   }
 
   private prepareReads() {
@@ -197,7 +206,10 @@ export class Store {
   resultFor(file: string): DocumentResult | null {
     const sha = this.reads.fileSha.get(file)?.sha256;
     const row = sha ? this.reads.docBySha.get(sha) : undefined;
-    return row ? { ...(JSON.parse(row.result_json) as DocumentResult), file } : null;
+    // A result stored before documents were identified has no organisation, kind or period: unknown, not absent.
+    if (!row) return null;
+    const stored = JSON.parse(row.result_json) as DocumentResult;
+    return { ...stored, organisation: stored.organisation ?? null, kind: stored.kind ?? null, period: stored.period ?? null, file };
   }
 
   /** Every path the store has a result for, sorted (UTF-16 code units, as `expandInputs` sorts). */
@@ -244,7 +256,10 @@ export class Store {
    */
   mergeFrom(source: Store, report: MergeReport): void {
     this.db.transaction(() => {
-      for (const row of source.db.prepare(`${selectSql('documents', COLUMNS.documents)} ORDER BY sha256`).all() as DocumentRow[]) {
+      // A source written before a column was added lacks it (read-only, it is not given it): read what it has.
+      const have = new Set((source.db.prepare('PRAGMA table_info(documents)').all() as { name: string }[]).map((c) => c.name));
+      const columns = COLUMNS.documents.map((c) => (have.has(c) ? c : `NULL AS ${c}`));
+      for (const row of source.db.prepare(`${selectSql('documents', columns)} ORDER BY sha256`).all() as DocumentRow[]) {
         const have = this.reads.analysedAt.get(row.sha256);
         if (have && (have.cache_key === row.cache_key || have.analysed_at >= row.analysed_at)) {
           report.kept++;

@@ -32,4 +32,17 @@ describe.skipIf(skip)(suiteName('real reports (../shared/real-reports)', skip), 
     expect(r.goals.every((g) => g.statusSource === 'word' && /cell/.test(g.statusEvidence))).toBe(true);
     expect(r.goals.filter((g) => g.sentences.length > 0).length).toBe(38);
   });
+
+  it('QPR Q3 appendix: every KPI carries its panel’s figures; green exactly where the target is met, so no green is GREEN_BELOW_TARGET', async () => {
+    const file = path.join(realReports, 'QPR Q3 Cabinet appendix 1.pdf');
+    const r = await analyzeBytes(file, fs.readFileSync(file), await sharedContext());
+    const own = r.goals.map((g) => g.indicators.find((i) => i.source === 'detail-line'));
+    expect(own.every((i) => i && i.latest !== null && i.target !== null && i.floor !== null && i.previous !== null)).toBe(true);
+    expect(own.every((i) => i!.page > 8)).toBe(true); // the panels, after the directorate tables
+    // Kent rates green when the target is met, amber or red when not: every KPI's direction is read (its floor).
+    expect(r.goals.map((g, k) => [g.status === 'green', own[k]!.meetsTarget])).toEqual(r.goals.map((g) => [g.status === 'green', g.status === 'green']));
+    expect(r.goals.filter((g) => g.flags.some((f) => f.code === 'GREEN_BELOW_TARGET'))).toEqual([]);
+    const ghg = r.goals.find((g) => /^Greenhouse Gas/.test(g.title))!.indicators[0]!;
+    expect(ghg).toMatchObject({ latest: 10323, target: 10797, better: 'lower', betterReason: 'floor', meetsTarget: true });
+  });
 });

@@ -24,6 +24,11 @@ function sentence(text: string, page: number, label: Label, reasons: string[], c
   return { text, page, label, residentFacing: RESIDENT_FACING.has(label), confidence, reasons };
 }
 
+/** An indicator as a table gives it, with no figure read unless a test says so. */
+export function indicator(o: Pick<Indicator, 'name' | 'page' | 'values' | 'status' | 'residentFacing'> & Partial<Indicator>): Indicator {
+  return { source: 'table', latest: null, target: null, floor: null, previous: null, unit: null, better: null, betterReason: null, meetsTarget: null, ...o };
+}
+
 function flagOn(code: Flag['code'], level: Flag['level'], message: string, sentences: Sentence[]): Flag {
   return { code, level, message, sentences: sentences.map(({ text, page, label }) => ({ text, page, label })) };
 }
@@ -60,7 +65,7 @@ function summarise(goals: Goal[]): DocumentSummary {
 }
 
 function document(file: string, language: Language, pages: number, goals: Goal[]): DocumentResult {
-  return { file, paths: [file], sha256: fakeSha(file), pages, language, error: null, goals, summary: summarise(goals) };
+  return { file, paths: [file], sha256: fakeSha(file), pages, language, organisation: null, kind: null, period: null, error: null, goals, summary: summarise(goals) };
 }
 
 function failedDocument(file: string, code: NonNullable<DocumentResult['error']>['code'], message: string): DocumentResult {
@@ -70,6 +75,9 @@ function failedDocument(file: string, code: NonNullable<DocumentResult['error']>
     sha256: fakeSha(file),
     pages: 0,
     language: 'sv',
+    organisation: null,
+    kind: null,
+    period: null,
     error: { code, message },
     goals: [],
     summary: summarise([]),
@@ -165,7 +173,7 @@ const svGoals: Goal[] = [
       sentence('En ny introduktion för nyanställda har tagits fram.', 10, 'internal', ['sv/internal/rutin']),
     ],
     indicators: [
-      { name: 'Sjukfrånvaro, %', page: 10, values: ['7,9', '8,6'], status: 'green', residentFacing: false },
+      indicator({ name: 'Sjukfrånvaro, %', page: 10, values: ['7,9', '8,6'], status: 'green', residentFacing: false }),
     ],
     notFlaggedBecause: 'Målet gäller organisationen själv: internt arbete är rätt belägg.',
   }),
@@ -191,7 +199,7 @@ const svGoals: Goal[] = [
       sentence('En ny rutin för biståndsbedömning har tagits fram.', 12, 'internal', ['sv/internal/rutin']),
     ],
     indicators: [
-      { name: 'Väntetid till särskilt boende, dagar', page: 12, values: ['52', '74'], status: 'green', residentFacing: true },
+      indicator({ name: 'Väntetid till särskilt boende, dagar', page: 12, values: ['52', '74'], status: 'green', residentFacing: true }),
     ],
   }),
   goal({
@@ -272,7 +280,7 @@ const enGoals: Goal[] = [
       sentence('We delivered 112 affordable homes against a target of 150.', 5, 'output', ['en/output/delivered-n']),
     ],
     indicators: [
-      { name: 'Affordable homes delivered (year to date)', page: 5, values: ['112', '150'], status: 'yellow', residentFacing: true },
+      indicator({ name: 'Affordable homes delivered (year to date)', page: 5, values: ['112', '150'], status: 'yellow', residentFacing: true }),
     ] satisfies Indicator[],
   }),
   goal({

@@ -19,7 +19,7 @@ describe('sarif', () => {
     const driver = log.runs[0].tool.driver;
     expect(driver.name).toBe('verkstad');
     expect(driver.version).toBe(sampleResult.tool.version);
-    expect(driver.rules?.map((r) => r.id)).toEqual(['GREEN_INTERNAL_ONLY', 'GREEN_NO_EVIDENCE', 'DOCUMENT_ERROR', 'NO_GOALS']);
+    expect(driver.rules?.map((r) => r.id)).toEqual(['GREEN_INTERNAL_ONLY', 'GREEN_NO_EVIDENCE', 'DOCUMENT_ERROR', 'GREEN_BELOW_TARGET', 'NO_GOALS']);
     for (const result of log.runs[0].results ?? []) {
       expect(driver.rules?.[result.ruleIndex!].id).toBe(result.ruleId);
     }

@@ -13,6 +13,9 @@ function read(t: Table, { c, s }: Walk, paragraphs: { text: string; page: number
   return c.goals.found();
 }
 
+/** An indicator as segment makes it before any figure is read. */
+const noFigures = { residentFacing: false, source: 'table', latest: null, target: null, floor: null, previous: null, unit: null, better: null, betterReason: null, meetsTarget: null } as const;
+
 describe('goal-table', () => {
   it('each row with a status is a goal; comment columns and rows under it are its commentary', () => {
     const w = walk('sv');
@@ -52,7 +55,9 @@ describe('goal-table', () => {
       ['Indicator', 'Latest', 'Previous', 'Target'],
       ['% of calls answered within two minutes', { text: 'GREEN', fill: 'green' }, { text: 'AMBER', fill: 'yellow' }, '85%'],
     ]), w, [{ text: 'Call volumes fell after the new online form opened in October.', page: 1 }]);
-    expect(goals[0].indicators).toEqual([{ name: '% of calls answered within two minutes', page: 1, values: ['85%'], status: 'green', residentFacing: false }]);
+    expect(goals[0].indicators).toEqual([
+      { ...noFigures, name: '% of calls answered within two minutes', page: 1, values: ['85%'], status: 'green', target: 85, unit: '%' },
+    ]);
     expect(goals[0].justification.map((p) => p.text)).toEqual(['Call volumes fell after the new online form opened in October.']);
     expect(w.s.current).toBeNull(); // text after a RAG table is the report's own
   });

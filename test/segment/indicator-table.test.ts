@@ -20,9 +20,10 @@ describe('indicator-table', () => {
 
   it('each body row with a name and a figure is an indicator with its values as printed', () => {
     const t = grid([['Nyckeltal', 'Utfall 2024', 'Utfall 2025', 'Målvärde'], ['Andel trygga elever, %', '81', '84', '85'], ['Antal besök', '–', '1 410', ''], ['', '3', '4', '']]);
+    const none = { residentFacing: false, source: 'table', floor: null, better: null, betterReason: null, meetsTarget: null } as const;
     expect(indicatorsOf(t, readHeader(t, sv), legend, sv)).toEqual([
-      { name: 'Andel trygga elever, %', page: 1, values: ['81', '84', '85'], status: 'unknown', residentFacing: false },
-      { name: 'Antal besök', page: 1, values: ['1 410'], status: 'unknown', residentFacing: false },
+      { ...none, name: 'Andel trygga elever, %', page: 1, values: ['81', '84', '85'], status: 'unknown', latest: 84, previous: 81, target: 85, unit: '%' },
+      { ...none, name: 'Antal besök', page: 1, values: ['1 410'], status: 'unknown', latest: 1410, previous: null, target: null, unit: null },
     ]);
   });
 

@@ -34,7 +34,7 @@ interface AnalyzeOptions extends ContextFlags, BatchFlags, OutputFlags {
   quiet?: boolean;
 }
 
-const DUMPS = ['extract', 'layout', 'segment', 'classify', 'assess'] as const satisfies readonly StageName[];
+const DUMPS = ['extract', 'layout', 'identify', 'segment', 'classify', 'assess'] as const satisfies readonly StageName[];
 
 export function registerAnalyze(program: Command): void {
   const command = program
@@ -136,6 +136,7 @@ async function dump(file: string, stage: StageName, opts: AnalyzeOptions): Promi
   const pick: Record<StageName, unknown> = {
     extract: s.extract,
     layout: s.layout,
+    identify: s.identify,
     segment: s.segment,
     classify: s.result.goals.map((g) => ({ title: g.title, sentences: g.sentences })),
     assess: s.result,

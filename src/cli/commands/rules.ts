@@ -32,7 +32,7 @@ async function check(opts: RulesOptions): Promise<void> {
 function list(opts: RulesListOptions): void {
   for (const r of rulesOrFail(opts.rules).rules) {
     if (opts.lang && r.language !== opts.lang) continue;
-    const what = r.kind === 'status' ? `→ ${r.status}` : r.kind === 'orientation' ? `→ ${r.orientation}` : r.kind === 'structure' ? `role ${r.role}` : `${r.label ?? ''}${r.feature ? ` [${r.feature}]` : ''} ${r.weight}`;
+    const what = r.kind === 'status' ? `→ ${r.status}` : r.kind === 'orientation' ? `→ ${r.orientation}` : r.kind === 'structure' || r.kind === 'indicator' ? `role ${r.role}` : r.kind === 'identity' ? `${r.field}${r.value ? ` → ${r.value}` : ''}` : `${r.label ?? ''}${r.feature ? ` [${r.feature}]` : ''} ${r.weight}`;
     out(`${r.id.padEnd(42)} ${r.kind.padEnd(11)} ${what.padEnd(26)} ${r.description}`);
   }
 }
