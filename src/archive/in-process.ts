@@ -19,6 +19,7 @@ import type { BatchStats } from '../batch/options.js';
 import type { DocumentResult } from '../model/result.js';
 import { analyzeBytes, inputKind, type PipelineContext } from '../pipeline.js';
 import { ArchiveCollector } from './collector.js';
+import { atPaths } from './copies.js';
 import type { CollectedArchive } from './collect.js';
 
 /** A draft larger than this goes through the batch: ~250 pages of text, far beyond any draft report. */
@@ -68,5 +69,7 @@ export async function collectInProcess(files: readonly string[], bytes: readonly
   }
   stats.elapsedMs = Math.round(performance.now() - started);
   stats.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-  return { digest: collector.digest(), documents: results, stats, fromStore: false };
+  // Copies are one document under all their paths, as collectArchive gives them.
+  const documents = collector.documentGroups().map((group) => atPaths(results[group[0]!]!, group.map((i) => files[i]!)));
+  return { digest: collector.digest(), documents, stats, fromStore: false };
 }

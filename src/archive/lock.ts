@@ -13,7 +13,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import type Database from 'better-sqlite3';
 import { temporaryFor } from '../io/atomic.js';
 import { IoError, withIoSync } from '../model/io-error.js';
 
@@ -57,7 +58,9 @@ export function lockOutFolder(dir: string, command: string): OutLock {
   const ownerFile = path.join(dir, LOCK_OWNER_FILE);
   let db: Database.Database;
   try {
-    db = new Database(lockFile, { timeout: 0 });
+    // Loaded here, not at import: `check` on a draft takes no --out and should not load a native module.
+    const Sqlite = createRequire(import.meta.url)('better-sqlite3') as typeof Database;
+    db = new Sqlite(lockFile, { timeout: 0 });
   } catch (err) {
     throw new IoError('lock', lockFile, err);
   }

@@ -1,5 +1,5 @@
 /**
- * A reused output folder does not lie. A run writes one JSON file per document beside summary.csv; when new
+ * A reused output folder does not lie. A run writes one JSON file per document in `documents/` beside summary.csv; when new
  * inputs go into an old `--out`, the per-document files of documents this run did not have would sit beside a
  * summary that does not list them. They are removed, but only files verkstad itself wrote there (as its outputs
  * manifest records): whatever else the folder holds is the user's. The store keeps every result it ever had, so
@@ -8,15 +8,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ARCHIVE_OUTPUTS } from './manifest.js';
+import { DOCUMENTS_DIR } from './output-names.js';
 
-/** A name the manifest may ask to remove: a bare `.json` file name in the folder, never one of the archive's own. */
+/**
+ * A name the manifest may ask to remove: a bare `.json` file name in `documents/` (output-names.ts), or in the
+ * folder itself as manifests before `documents/` named them; never one of the archive's own files, never a path
+ * that leads elsewhere.
+ */
 function removable(name: string): boolean {
+  const inDocuments = name.startsWith(`${DOCUMENTS_DIR}/`);
+  const file = inDocuments ? name.slice(DOCUMENTS_DIR.length + 1) : name;
   return (
-    name.endsWith('.json') &&
-    name === path.basename(name) &&
-    !name.includes('\\') &&
-    !name.startsWith('.') &&
-    !(ARCHIVE_OUTPUTS as readonly string[]).includes(name)
+    file.endsWith('.json') &&
+    file === path.basename(file) &&
+    !file.includes('\\') &&
+    !file.startsWith('.') &&
+    (inDocuments || !(ARCHIVE_OUTPUTS as readonly string[]).includes(file))
   );
 }
 

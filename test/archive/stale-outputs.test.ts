@@ -19,6 +19,16 @@ describe('stale outputs', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(['kept.pdf.json', 'mine.json', 'summary.csv', 'verkstad.json']);
   });
 
+  it('removes them from documents/, where runs write them, and never a path out of it or an archive output', () => {
+    const dir = folder([]);
+    fs.mkdirSync(path.join(dir, 'documents'));
+    for (const f of ['documents/old.pdf.json', 'documents/kept.pdf.json', 'documents/mine.json', 'verkstad.json']) fs.writeFileSync(path.join(dir, f), '{}');
+    const previous = ['documents/old.pdf.json', 'documents/kept.pdf.json', 'documents/../verkstad.json', 'documents/sub/x.json', 'documents/.hidden.json'];
+    expect(removeStaleOutputs(dir, previous, ['documents/kept.pdf.json'])).toEqual(['documents/old.pdf.json']);
+    expect(fs.readdirSync(path.join(dir, 'documents')).sort()).toEqual(['kept.pdf.json', 'mine.json']);
+    expect(fs.existsSync(path.join(dir, 'verkstad.json'))).toBe(true);
+  });
+
   it('reads the names a manifest recorded: a finished one, one cut short while writing, or none', () => {
     const dir = folder([]);
     expect(previousDocumentOutputs(dir)).toEqual([]);
