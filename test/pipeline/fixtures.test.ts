@@ -40,7 +40,7 @@ function textsWithMarks(doc: LayoutDocument, page: number): { text: string; mark
   return out;
 }
 
-// Known gaps, reported rather than hidden (see README "Sometimes it is wrong").
+// Known gaps, reported rather than hidden (see README "When it is wrong").
 const KNOWN: Record<string, string> = JSON.parse(fs.readFileSync(path.join(dir, 'known-gaps.json'), 'utf8'));
 
 describe.each(manifest)('fixture $id ($producer)', (entry) => {

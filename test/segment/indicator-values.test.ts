@@ -10,14 +10,14 @@ describe('indicator-values', () => {
   it('a row of a Swedish indicator table: values as printed, figures by column, the unit from the name', () => {
     const t = grid([['Indikator', 'Utfall 2024', 'Utfall 2025', 'Målvärde'], ['Väntetid till särskilt boende, dagar (lägre är bättre)', '64', '58', '60']]);
     const [, row] = t.rows;
-    const i = indicatorOfRow({ name: row!.cells[0]!.text, page: 2, status: 'green', cells: row!.cells.slice(1) }, readHeader(t, sv)!.labels!, sv);
+    const i = indicatorOfRow({ name: row!.cells[0]!.text, page: 2, status: 'green', cells: row!.cells.slice(1) }, readHeader(t, sv)!.stacked!, sv);
     expect(i).toMatchObject({ values: ['64', '58', '60'], latest: 58, previous: 64, target: 60, floor: null, unit: 'dagar', better: 'lower', meetsTarget: true, source: 'table' });
   });
 
   it('a floor above the target: lower is better, and a latest value over the target misses it', () => {
     const t = grid([['Indicator', 'Latest', 'Target', 'Floor'], ['Delayed discharges per day', '21', '15', '20']]);
     const [, row] = t.rows;
-    const i = indicatorOfRow({ name: 'Delayed discharges per day', page: 1, status: 'red', cells: row!.cells.slice(1) }, readHeader(t, en)!.labels!, en);
+    const i = indicatorOfRow({ name: 'Delayed discharges per day', page: 1, status: 'red', cells: row!.cells.slice(1) }, readHeader(t, en)!.stacked!, en);
     expect(i).toMatchObject({ latest: 21, target: 15, floor: 20, better: 'lower', betterReason: 'floor', meetsTarget: false });
   });
 
