@@ -109,3 +109,14 @@ describe('goals over time in an archive', () => {
     expect(JSON.parse(r.stdout).goalsOverTime).toEqual(overTime);
   });
 });
+
+describe('report.html across time', () => {
+  it('compares the organisations and shows each one\'s goals × reports, the persistently green goal picked out', () => {
+    const html = fs.readFileSync(path.join(out, 'report.html'), 'utf8');
+    const section = html.slice(html.indexOf('<section id="over-time"'), html.indexOf('</section>', html.indexOf('<section id="over-time"')));
+    expect(section).toContain('<a href="#org-1">Ekby kommun, Fritidsnämnden</a></td><td class="num">4</td><td class="num">4</td><td class="num">8</td>');
+    expect(section.match(/<details class="over-time"/g)).toHaveLength(2);
+    expect(section.match(/<tr class="persistent">/g)).toHaveLength(1);
+    expect(section).toContain('<ul class="persistent">\n<li>Alla barn och unga ska ha tillgång till en meningsfull fritid</li>\n</ul>');
+  });
+});
