@@ -60,9 +60,10 @@ function goalRow(ctx: Context, org: OrganisationOverTime, goal: GoalOverTime): S
   const cells = org.periods.map((column) => {
     const p = byFile.get(column.file);
     if (!p) return h`<td class="none" title="${ctx.ui.notRated}">–</td>`;
-    const how = `${ctx.ui.printedAs}: ${p.title} (${ctx.ui.titleMatch} ${p.match})`;
+    // The title as printed only where it is not the goal's own: most cells repeat it, and an archive has ~10^5 cells.
+    const how = p.title === goal.title ? '' : h` title="${showBidiControls(`${ctx.ui.printedAs}: ${p.title} (${ctx.ui.titleMatch} ${p.match})`)}"`;
     const flags = p.flags.map((code) => h`<span class="badge" title="${code}">${ctx.ui.flagged}</span>`);
-    return h`<td title="${showBidiControls(how)}">${statusDot(ctx, p.status)}${flags} ${pageLink(ctx, p.file, p.page)}</td>`;
+    return h`<td${how}>${statusDot(ctx, p.status)}${flags} ${pageLink(ctx, p.file, p.page)}</td>`;
   });
   const mark = goal.persistentlyGreenWithoutEvidence ? h` <span class="badge" title="${ctx.ui.persistentlyGreen}">${ctx.ui.persistentBadge}</span>` : '';
   return h`
