@@ -43,7 +43,10 @@ export async function collectArchive(files: readonly string[], options: CollectO
   const groups = collector.documentGroups();
   const read = (i: number): DocumentResult | null | undefined => (store ? unstored.get(i) ?? store.resultFor(files[i]!) : results[i]);
   const documents: Iterable<DocumentResult> = { [Symbol.iterator]: () => readBack(groups, files, read, store) };
-  return { digest: collector.digest(), documents, stats, fromStore: stats.cached === stats.documents };
+  const digest = collector.digest();
+  // Across the documents of this run: the table answers for the archive just analysed, as the outputs do.
+  store?.replaceGoalsOverTime(digest.head.goalsOverTime);
+  return { digest, documents, stats, fromStore: stats.cached === stats.documents };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { SummaryTally } from '../assess/index.js';
 import type { DocumentResult } from '../model/result.js';
+import { GoalsOverTimeBuilder } from '../overtime/index.js';
 import { DigestBuilder, type ArchiveDigest } from '../report/streamed.js';
 import { headOf } from './analysis.js';
 import { contentKey, groupCopies, mergeCopies } from './copies.js';
@@ -11,6 +12,7 @@ import { contentKey, groupCopies, mergeCopies } from './copies.js';
  */
 export class ArchiveCollector {
   private readonly tally = new SummaryTally();
+  private readonly overTime = new GoalsOverTimeBuilder();
   private readonly builder: DigestBuilder;
   private readonly keys: string[];
   private readonly counted = new Set<string>();
@@ -24,6 +26,7 @@ export class ArchiveCollector {
   /** Counts the result of the file at `index` of the input. */
   add(result: DocumentResult, index: number): void {
     this.builder.add(result, index);
+    this.overTime.add(result, index); // copies too: the first path in the input names the report
     const key = contentKey(result, index);
     this.keys[index] = key;
     if (this.counted.has(key)) return; // a copy of a document already counted
@@ -39,7 +42,8 @@ export class ArchiveCollector {
 
   digest(): ArchiveDigest {
     const groups = this.documentGroups();
-    const files = this.builder.build(headOf(this.tally, this.count, this.failed));
-    return mergeCopies(files, groups, headOf(this.tally, groups.length, this.failed));
+    const overTime = this.overTime.build();
+    const files = this.builder.build(headOf(this.tally, this.count, this.failed, overTime));
+    return mergeCopies(files, groups, headOf(this.tally, groups.length, this.failed, overTime));
   }
 }

@@ -11,7 +11,7 @@ import { documentOutputNames as outputNamesFor } from './output-names.js';
 const MANIFEST = '.verkstad-outputs.json';
 
 /** What an archive's output folder holds besides each document's own JSON. */
-export const ARCHIVE_OUTPUTS = ['summary.csv', 'report.html', 'verkstad.json'] as const;
+export const ARCHIVE_OUTPUTS = ['summary.csv', 'goals_over_time.csv', 'report.html', 'verkstad.json'] as const;
 
 /** Each document's output file in input order (output-names.ts: under documents/, names that cannot collide). */
 export function documentOutputNames(digest: ArchiveDigest): string[] {

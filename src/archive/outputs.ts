@@ -4,9 +4,10 @@ import { openAtomic, writeFileAtomic } from '../io/atomic.js';
 import { CsvOptions } from '../model/csv-options.js';
 import type { DocumentResult } from '../model/result.js';
 import { csvParts } from '../report/csv.js';
+import { formatGoalsOverTimeCsv } from '../report/goals-over-time-csv.js';
 import { htmlParts } from '../report/html.js';
 import { documentJsonChunk, jsonParts } from '../report/json.js';
-import type { ArchiveDigest } from '../report/streamed.js';
+import type { ArchiveDigest, StreamedFormat } from '../report/streamed.js';
 import type { Store } from '../store/sqlite.js';
 import { analysisHead } from './analysis.js';
 import { ArchiveCollector } from './collector.js';
@@ -26,7 +27,7 @@ export interface OutputOptions {
 }
 
 /**
- * Writes per-document JSON, summary.csv, report.html and verkstad.json, each atomically, walking the documents
+ * Writes per-document JSON, summary.csv, goals_over_time.csv, report.html and verkstad.json, each atomically, walking the documents
  * once (they may come from the store one at a time), then removes the per-document files an earlier run wrote
  * here for documents this run did not have (stale-outputs.ts). With `unchanged` (every document came from the
  * store) and the manifest and its files all there, nothing is written. Returns whether the outputs were written.
@@ -52,6 +53,7 @@ export async function writeOutputs(
   const sinks = [
     { file: 'verkstad.json', parts: json },
     { file: 'summary.csv', parts: csvParts({ ...csv, fileLabel: label }) },
+    { file: 'goals_over_time.csv', parts: whole(formatGoalsOverTimeCsv(digest.head.goalsOverTime, { ...csv, fileLabel: label })) },
     { file: 'report.html', parts: htmlParts(digest, { documentLink: link }) },
   ];
   const open = await Promise.all(sinks.map((s) => openAtomic(path.join(dir, s.file))));
@@ -85,6 +87,11 @@ export async function writeOutputs(
   return true;
 }
 
+/** A file written whole (from the digest), among the ones written a document at a time. */
+function whole(text: string): StreamedFormat {
+  return { start: text, document: () => '', end: '' };
+}
+
 /**
  * The outputs of every document `store` holds (after `verkstad merge`), walking it twice: once for the digest,
  * once to write. Copies (paths with the same content) are one document. Returns the number of documents.
@@ -98,6 +105,8 @@ export async function writeOutputsFromStore(dir: string, store: Store, options: 
   function* documents(): Generator<DocumentResult> {
     for (const group of groups) yield atPaths(store.resultFor(files[group[0]!]!)!, group.map((k) => files[k]!));
   }
-  await writeOutputs(dir, collector.digest(), { [Symbol.iterator]: documents }, options);
+  const digest = collector.digest();
+  store.replaceGoalsOverTime(digest.head.goalsOverTime);
+  await writeOutputs(dir, digest, { [Symbol.iterator]: documents }, options);
   return groups.length;
 }

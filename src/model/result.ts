@@ -138,6 +138,61 @@ export const DocumentResult = z.object({
 });
 export type DocumentResult = z.infer<typeof DocumentResult>;
 
+/** One report of an organisation, as a column of its goals over time. */
+export const OverTimePeriod = z.object({
+  /** The period it reports on ("2025", "2024/25 Q3"), null when it was not read. */
+  period: z.string().nullable(),
+  /** The kind of report ("delårsrapport", "årsredovisning"), null when it was not read. */
+  kind: z.string().nullable(),
+  /** The document's path (the first, for copies). */
+  file: z.string(),
+});
+export type OverTimePeriod = z.infer<typeof OverTimePeriod>;
+
+/** A goal as one report prints and rates it. */
+export const GoalInPeriod = OverTimePeriod.extend({
+  /** The title as this report prints it. */
+  title: z.string(),
+  page: z.number().int(),
+  status: Status,
+  flags: z.array(FlagCode),
+  evidence: Evidence,
+  /** Justification sentences about what residents get (outcome or output). */
+  residentFacingSentences: z.number().int(),
+  /**
+   * How closely this title matched the goal's titles in earlier reports (0..1, word-stem Dice coefficient); 1 for the
+   * report where the goal is first seen.
+   */
+  match: z.number().min(0).max(1),
+});
+export type GoalInPeriod = z.infer<typeof GoalInPeriod>;
+
+export const GoalOverTime = z.object({
+  /** The title as the latest report prints it. */
+  title: z.string(),
+  /**
+   * Green in two or more reports in a row without any resident-facing evidence (internal-only or none) in each of
+   * them, on a goal about what residents get.
+   */
+  persistentlyGreenWithoutEvidence: z.boolean(),
+  /** The reports that rate the goal, oldest first. */
+  periods: z.array(GoalInPeriod),
+});
+export type GoalOverTime = z.infer<typeof GoalOverTime>;
+
+export const OrganisationOverTime = z.object({
+  /** The organisation as identified (with its committee), null for documents whose organisation was not read. */
+  organisation: z.string().nullable(),
+  /** Its reports with goals, oldest first (unknown periods last). */
+  periods: z.array(OverTimePeriod),
+  goals: z.array(GoalOverTime),
+});
+export type OrganisationOverTime = z.infer<typeof OrganisationOverTime>;
+
+/** Each organisation's goals matched across its reports; organisations by name, the unknown one last. */
+export const GoalsOverTime = z.array(OrganisationOverTime);
+export type GoalsOverTime = z.infer<typeof GoalsOverTime>;
+
 export const AnalysisResult = z.object({
   schemaVersion: z.literal(1),
   tool: z.object({ name: z.literal('verkstad'), version: z.string() }),
@@ -151,5 +206,7 @@ export const AnalysisResult = z.object({
     flaggedGreen: z.number().int(),
     greenWithResidentEvidence: z.number().nullable(),
   }),
+  /** Each organisation's goals matched across its reports (periods), with status, flags and evidence per report. */
+  goalsOverTime: GoalsOverTime,
 });
 export type AnalysisResult = z.infer<typeof AnalysisResult>;

@@ -42,7 +42,7 @@ type Row = Record<(typeof CSV_COLUMNS)[number], string | number>;
  * A spreadsheet runs a cell that starts with = + - @ (or a tab/CR) as a formula, so a PDF sentence could
  * become `=HYPERLINK(...)`. Such cells get a leading apostrophe, as OWASP recommends for CSV exports.
  */
-function cell(text: string): string {
+export function cell(text: string): string {
   const line = oneLine(text);
   return /^[=+\-@]/.test(line) ? `'${line}` : line;
 }

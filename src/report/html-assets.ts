@@ -51,6 +51,9 @@ form.filters { display: flex; flex-wrap: wrap; gap: .5rem 1.25rem; align-items: 
 form.filters input[type=search] { min-width: 16rem; }
 form.filters label { white-space: nowrap; }
 .error-code { font-weight: 600; color: var(--red); }
+details.over-time { margin: .5rem 0; } details.over-time > summary { font-size: 1rem; color: var(--ink); }
+.scroll { overflow-x: auto; } td.none { color: var(--muted); text-align: center; }
+tr.persistent td:first-child { border-left: 4px solid var(--red); } .over-time .badge { font-size: .65rem; }
 @media (max-width: 48rem) { body { padding: .75rem; } .hide-narrow { display: none; } }
 @media print {
   @page { margin: 14mm; }

@@ -59,6 +59,23 @@ export interface HtmlStrings {
   indicators: string;
   errorsHeading: string;
   noGoals: string;
+  overTimeHeading: string;
+  overTimeIntro: string;
+  organisation: string;
+  /** Reports whose organisation was not read, left out of the view across time. */
+  unknownLeftOut: (n: number) => string;
+  unknownPeriod: string;
+  reports: string;
+  greenRatings: string;
+  greenFlagged: string;
+  persistentlyGreen: string;
+  persistentlyGreenIntro: string;
+  /** The short mark on such a goal's row. */
+  persistentBadge: string;
+  notRated: string;
+  printedAs: string;
+  titleMatch: string;
+  moreGoals: (n: number) => string;
 }
 
 function count(n: number, one: string, many: string): string {
@@ -123,6 +140,26 @@ const en: HtmlStrings = {
   indicators: 'Indicators',
   errorsHeading: 'Documents that could not be analysed',
   noGoals: 'No goals found.',
+  overTimeHeading: 'Goals over time',
+  overTimeIntro:
+    'Each organisation\'s goals followed across its reports, oldest first: a goal reworded a little between reports ' +
+    'is matched by its title (hover a cell for the title as printed and how closely it matched). goals_over_time.csv ' +
+    'holds every row.',
+  organisation: 'Organisation',
+  unknownLeftOut: (n) =>
+    `${n} ${n === 1 ? 'report whose organisation was' : 'reports whose organisation was'} not read ${n === 1 ? 'is' : 'are'} left out ` +
+    '(they are in goals_over_time.csv; name their organisation with documents: in verkstad.config.yaml).',
+  unknownPeriod: 'period not read',
+  reports: 'Reports',
+  greenRatings: 'Green ratings',
+  greenFlagged: 'Green flagged',
+  persistentlyGreen: 'Green report after report without resident evidence',
+  persistentlyGreenIntro: 'Green in reports in a row with nothing in the justification that residents received or noticed:',
+  persistentBadge: 'green in a row',
+  notRated: 'not in this report',
+  printedAs: 'printed as',
+  titleMatch: 'title match',
+  moreGoals: (n) => `${n} more ${n === 1 ? 'goal' : 'goals'}: see goals_over_time.csv.`,
 };
 
 const sv: HtmlStrings = {
@@ -182,6 +219,26 @@ const sv: HtmlStrings = {
   indicators: 'Indikatorer',
   errorsHeading: 'Dokument som inte kunde analyseras',
   noGoals: 'Inga mål hittades.',
+  overTimeHeading: 'Målen över tid',
+  overTimeIntro:
+    'Varje organisations mål följda genom dess rapporter, äldst först: ett mål som formulerats något om mellan ' +
+    'rapporterna känns igen på rubriken (håll pekaren över en cell för rubriken som den står och hur lik den var). ' +
+    'goals_over_time.csv har alla rader.',
+  organisation: 'Organisation',
+  unknownLeftOut: (n) =>
+    `${n} ${n === 1 ? 'rapport' : 'rapporter'} där organisationen inte kunde läsas ut är inte med här (de finns i ` +
+    'goals_over_time.csv; ange organisationen med documents: i verkstad.config.yaml).',
+  unknownPeriod: 'period inte utläst',
+  reports: 'Rapporter',
+  greenRatings: 'Gröna bedömningar',
+  greenFlagged: 'Gröna flaggade',
+  persistentlyGreen: 'Gröna rapport efter rapport utan belägg för invånarna',
+  persistentlyGreenIntro: 'Gröna i flera rapporter i rad utan att motiveringen visar vad invånarna har fått eller märkt:',
+  persistentBadge: 'grönt i rad',
+  notRated: 'inte med i rapporten',
+  printedAs: 'rubrik i rapporten',
+  titleMatch: 'likhet',
+  moreGoals: (n) => `${n} mål till: se goals_over_time.csv.`,
 };
 
 export const HTML_STRINGS: Record<Language, HtmlStrings> = { en, sv };

@@ -10,9 +10,13 @@ import {
 import { isFlagged, quotedSentences, type GoalInDocument, type QuotedSentence } from './goal-views.js';
 import { digestOf, joinParts, type ArchiveDigest, type StreamedFormat } from './streamed.js';
 import { HTML_CSP, SCRIPT, STYLE } from './html-assets.js';
-import { HTML_STRINGS, type HtmlStrings } from './html-strings.js';
-import { documentHref, fileBasename, pdfPageHref } from './paths.js';
+import { HTML_STRINGS } from './html-strings.js';
+import { h, pageLink, percent, render, SafeHtml, statusDot, type Context } from './html-markup.js';
+import { overTimeSection } from './html-over-time.js';
+import { documentHref, fileBasename } from './paths.js';
 import { showBidiControls } from './plain-text.js';
+
+export { escapeHtml } from './html-markup.js';
 
 export interface HtmlOptions {
   /** The page title and heading; defaults to "verkstad report" (and the file name for one document). */
@@ -25,46 +29,6 @@ export interface HtmlOptions {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Escaping. Every string from a PDF (titles, sentences, messages, file names) is untrusted. Markup is built
-// only with the `h` tag below, which escapes every interpolated value unless it is already `SafeHtml` made by
-// `h`, so forgetting to escape is not possible. Nothing from the document is ever written into the <script>
-// or <style> elements: the filter script reads data- attributes and the text of escaped elements.
-// ---------------------------------------------------------------------------------------------------------
-
-const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-
-/** Escapes text for element content and double- or single-quoted attribute values. */
-export function escapeHtml(text: string): string {
-  // Most strings need nothing: one test instead of two replacements (an archive's report escapes ~10^6 strings).
-  if (!NEEDS_ESCAPE.test(text)) return text;
-  return text.replace(/[&<>"']/g, (c) => ENTITY[c]).replace(CONTROL, '\uFFFD');
-}
-const NEEDS_ESCAPE = new RegExp(`[&<>"']|${CONTROL.source}`);
-
-class SafeHtml {
-  constructor(readonly html: string) {}
-}
-
-type Fragment = SafeHtml | string | number | null | undefined | false | readonly Fragment[];
-
-function render(value: Fragment): string {
-  if (value === null || value === undefined || value === false) return '';
-  if (value instanceof SafeHtml) return value.html;
-  if (Array.isArray(value)) return value.map(render).join('');
-  return escapeHtml(String(value));
-}
-
-function h(strings: TemplateStringsArray, ...values: Fragment[]): SafeHtml {
-  let html = strings[0];
-  values.forEach((value, i) => {
-    html += render(value) + strings[i + 1];
-  });
-  return new SafeHtml(html);
-}
-
-// ---------------------------------------------------------------------------------------------------------
 // The report.
 // ---------------------------------------------------------------------------------------------------------
 
@@ -73,25 +37,6 @@ export function htmlLanguage(result: { documents: readonly Pick<DocumentResult, 
   const analysed = result.documents.filter((d) => d.error === null);
   const documents = analysed.length > 0 ? analysed : result.documents;
   return documents.length > 0 && documents.every((d) => d.language === 'sv') ? 'sv' : 'en';
-}
-
-interface Context {
-  ui: HtmlStrings;
-  lang: Language;
-  link: (file: string) => string;
-}
-
-function percent(ctx: Context, share: number | null): string {
-  if (share === null) return '–';
-  return new Intl.NumberFormat(ctx.lang, { style: 'percent', maximumFractionDigits: 0 }).format(share);
-}
-
-function statusDot(ctx: Context, status: Status): SafeHtml {
-  return h`<span class="dot s-${status}" aria-hidden="true"></span><span class="status">${ctx.ui.status[status]}</span>`;
-}
-
-function pageLink(ctx: Context, file: string, page: number): SafeHtml {
-  return h`<a href="${pdfPageHref(ctx.link(file), page)}">${ctx.ui.pageAbbr}&nbsp;${page}</a>`;
 }
 
 function quoteList(ctx: Context, file: string, sentences: readonly QuotedSentence[]): SafeHtml {
@@ -318,7 +263,7 @@ export function htmlParts(digest: ArchiveDigest, options: HtmlOptions = {}): Str
 ${legend(ctx)}
 ${flaggedSection(ctx, digest.flagged)}
 ${summary(ctx, digest)}
-${allGoalsStart(ctx, digest)}`;
+${overTimeSection(ctx, head.goalsOverTime)}${allGoalsStart(ctx, digest)}`;
   const end = h`${head.summary.goals > 0 ? new SafeHtml('\n</tbody>\n</table>\n</section>') : ''}
 ${errorsSection(ctx, digest.documents)}
 </main>

@@ -24,11 +24,14 @@ export function jsonParts(
   documentCount: number,
 ): StreamedFormat & { document(document: DocumentResult, index: number, chunk?: string): string } {
   // The same keys in the same order as the whole, with the documents left out for now.
-  const { schemaVersion, tool, summary } = head;
-  const text = JSON.stringify({ schemaVersion, tool, documents: [], summary }, null, 2);
+  const { schemaVersion, tool, summary, goalsOverTime } = head;
+  const text = JSON.stringify({ schemaVersion, tool, documents: [], summary, goalsOverTime }, null, 2);
   if (documentCount === 0) return { start: `${text}\n`, document: () => '', end: '' };
   // Split the empty array out and splice the documents in, indented as the whole would be.
-  const [before, after] = text.split('"documents": []');
+  // The first one is the key: a title or path in goalsOverTime cannot print an unescaped quote.
+  const at = text.indexOf('"documents": []');
+  const before = text.slice(0, at);
+  const after = text.slice(at + '"documents": []'.length);
   return {
     start: `${before}"documents": [\n`,
     document: (document, index, chunk = documentJsonChunk(document)) => `${index > 0 ? ',\n' : ''}${chunk}`,

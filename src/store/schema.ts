@@ -109,6 +109,23 @@ CREATE TABLE IF NOT EXISTS analyses (
   UNIQUE (doc_sha256, cache_key, analysed_at, file)
 );
 CREATE INDEX IF NOT EXISTS analyses_doc ON analyses(doc_sha256);
+CREATE TABLE IF NOT EXISTS goals_over_time (
+  organisation  TEXT,
+  goal          INTEGER NOT NULL,
+  goal_title    TEXT NOT NULL,
+  period_order  INTEGER NOT NULL,
+  period        TEXT,
+  kind          TEXT,
+  file          TEXT NOT NULL,
+  page          INTEGER NOT NULL,
+  title         TEXT NOT NULL,
+  match         REAL NOT NULL,
+  status        TEXT NOT NULL,
+  flag_codes    TEXT NOT NULL,
+  evidence      TEXT NOT NULL,
+  resident_facing INTEGER NOT NULL,
+  persistently_green_without_evidence INTEGER NOT NULL
+);
 CREATE VIEW IF NOT EXISTS errors AS
   SELECT d.sha256 AS doc_sha256, f.path AS file, d.error_code AS code, d.error_message AS message
   FROM files f JOIN documents d ON d.sha256 = f.sha256

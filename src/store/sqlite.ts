@@ -8,9 +8,10 @@ import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { IoError, withIoSync } from '../model/io-error.js';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { DocumentResult } from '../model/result.js';
+import type { DocumentResult, GoalsOverTime } from '../model/result.js';
 import { boundedFailureStillHolds, resultWithinLimits, type RecordedLimits } from './cache-key.js';
 import { COLUMNS, documentRow, GOAL_TABLES, goalRows, type AnalysisRow, type DocumentRow, type FileRow, type PutMeta } from './rows.js';
+import { GOAL_OVER_TIME_COLUMNS, goalOverTimeRows } from './over-time-rows.js';
 import { ADDED_COLUMNS, SCHEMA, STORE_SCHEMA_VERSION } from './schema.js';
 import { insertSql, selectSql } from './statements.js';
 
@@ -215,6 +216,15 @@ export class Store {
   /** Every path the store has a result for, sorted (UTF-16 code units, as `expandInputs` sorts). */
   files(): string[] {
     return (this.db.prepare('SELECT f.path FROM files f JOIN documents d ON d.sha256 = f.sha256').pluck().all() as string[]).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  /** Rewrites `goals_over_time` (over-time-rows.ts) with an archive's goals over time, in one transaction. */
+  replaceGoalsOverTime(overTime: GoalsOverTime): void {
+    const insert = this.db.prepare(insertSql('goals_over_time', GOAL_OVER_TIME_COLUMNS));
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM goals_over_time').run();
+      for (const row of goalOverTimeRows(overTime)) insert.run(row);
+    })();
   }
 
   /** Row counts of every table, for tests and `verkstad merge` summaries. */

@@ -4,7 +4,8 @@
  * A test never writes a golden: a missing one fails and names that command.
  *
  * - test/report/golden/: each formatter on each hand-built sample result (test/report/sample-results.ts).
- * - test/pipeline/golden/: every --format on two fixture PDFs, end to end through the pipeline.
+ * - test/pipeline/golden/: every --format on two fixture PDFs, end to end through the pipeline; report.html and
+ *   goals_over_time.csv on the over-time fixtures (test/fixtures/overtime/).
  * HTML is compared as an outline of its visible structure and data (html-outline.ts), not byte for byte.
  */
 import fs from 'node:fs';
@@ -14,6 +15,7 @@ import type { AnalysisResult } from '../../src/model/result.js';
 import { analyzeBytes } from '../../src/pipeline.js';
 import { formatCsv } from '../../src/report/csv.js';
 import { formatGithub } from '../../src/report/github.js';
+import { formatGoalsOverTimeCsv } from '../../src/report/goals-over-time-csv.js';
 import { formatHtml } from '../../src/report/html.js';
 import { FORMATS, format } from '../../src/report/index.js';
 import { formatJson } from '../../src/report/json.js';
@@ -80,8 +82,32 @@ export function pipelineGoldens(): Golden[] {
   }));
 }
 
+const OVER_TIME_DIR = 'test/fixtures/overtime';
+let overTime: Promise<AnalysisResult> | null = null;
+/** The over-time fixtures (two made-up committees over 2023-2025) analysed once by the pipeline, in name order. */
+export function overTimeAnalysis(): Promise<AnalysisResult> {
+  overTime ??= (async () => {
+    const ctx = await sharedContext();
+    const docs = [];
+    for (const name of fs.readdirSync(path.join(root, OVER_TIME_DIR)).sort()) {
+      const f = `${OVER_TIME_DIR}/${name}`;
+      docs.push(await analyzeBytes(f, fs.readFileSync(path.join(root, f)), ctx));
+    }
+    return toAnalysis(docs);
+  })();
+  return overTime;
+}
+
+/** report.html's view across time and goals_over_time.csv, on the over-time fixtures. */
+export function overTimeGoldens(): Golden[] {
+  return [
+    { file: 'test/pipeline/golden/overtime.html.outline.txt', make: async () => htmlOutline(formatHtml(await overTimeAnalysis())) },
+    { file: 'test/pipeline/golden/overtime.goals_over_time.csv', make: async () => formatGoalsOverTimeCsv((await overTimeAnalysis()).goalsOverTime) },
+  ];
+}
+
 export function allGoldens(): Golden[] {
-  return [...(Object.keys(REPORT_VARIANTS) as ReportVariant[]).flatMap(reportGoldens), ...pipelineGoldens()];
+  return [...(Object.keys(REPORT_VARIANTS) as ReportVariant[]).flatMap(reportGoldens), ...pipelineGoldens(), ...overTimeGoldens()];
 }
 
 /** The directories golden files live in: every file in them must be one of allGoldens(). */

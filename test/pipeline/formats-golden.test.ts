@@ -9,11 +9,11 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { format } from '../../src/report/index.js';
 import { expectGolden } from '../golden/expect-golden.js';
-import { fixturesAnalysis, pipelineGoldens } from '../golden/goldens.js';
+import { fixturesAnalysis, overTimeGoldens, pipelineGoldens } from '../golden/goldens.js';
 import { root } from '../helpers.js';
 
 describe('formats on fixture reports', () => {
-  for (const golden of pipelineGoldens()) {
+  for (const golden of [...pipelineGoldens(), ...overTimeGoldens()]) {
     it(`matches ${golden.file}`, () => expectGolden(golden));
   }
 

@@ -14,7 +14,7 @@ const FLOORS: { rooms: string[]; sideways?: true }[] = [
   { rooms: ['archive'] },
   { rooms: ['batch'] },
   { rooms: ['context.ts', 'pipeline.ts', 'rule-examples.ts'], sideways: true },
-  { rooms: ['extract', 'layout', 'identify', 'segment', 'classify', 'assess', 'report'] },
+  { rooms: ['extract', 'layout', 'identify', 'segment', 'classify', 'assess', 'report', 'overtime'] },
   { rooms: ['ruleset', 'store', 'io'] },
   { rooms: ['model', 'text', 'limits.ts', 'version.ts'] },
 ];

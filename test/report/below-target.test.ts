@@ -22,10 +22,12 @@ const goal: Goal = {
 const document: DocumentResult = {
   file: 'arsredovisning.pdf', sha256: 'a'.repeat(64), pages: 20, language: 'sv', organisation: null, kind: null, period: null, error: null, goals: [goal],
   summary: { goals: 1, byStatus: { green: 1, yellow: 0, red: 0, unknown: 0 }, green: 1, flaggedGreen: 1, greenWithResidentEvidence: 1 },
+  goalsOverTime: [],
 };
 const result: AnalysisResult = {
   schemaVersion: 1, tool: { name: 'verkstad', version: '0.0.0-test' }, documents: [document],
   summary: { documents: 1, failed: 0, goals: 1, byStatus: document.summary.byStatus, green: 1, flaggedGreen: 1, greenWithResidentEvidence: 1 },
+  goalsOverTime: [],
 };
 
 describe('GREEN_BELOW_TARGET in the formats', () => {

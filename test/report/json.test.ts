@@ -38,7 +38,7 @@ describe('JSON Schema', () => {
     const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as Record<string, unknown>;
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(schema.type).toBe('object');
-    expect(schema.required).toEqual(['schemaVersion', 'tool', 'documents', 'summary']);
+    expect(schema.required).toEqual(['schemaVersion', 'tool', 'documents', 'summary', 'goalsOverTime']);
     expect(Object.keys(schema.properties as object)).toEqual(Object.keys(analysisJsonSchema().properties as object));
   });
 

@@ -15,6 +15,7 @@ import type {
   Sentence,
 } from '../../src/model/result.js';
 import { RESIDENT_FACING } from '../../src/model/result.js';
+import { goalsOverTime } from '../../src/overtime/index.js';
 
 export const TOOL_VERSION = '0.0.0-test';
 
@@ -100,6 +101,7 @@ function analysis(documents: DocumentResult[]): AnalysisResult {
       flaggedGreen: s.flaggedGreen,
       greenWithResidentEvidence: s.greenWithResidentEvidence,
     },
+    goalsOverTime: goalsOverTime(documents),
   };
 }
 
