@@ -56,14 +56,14 @@ export function detailLineValues(text: string, v: Vocabulary): Partial<Record<Va
   return found.latest && found.target ? found : null;
 }
 
-/** The goal a panel title names: the best overlap of words over the goals still without figures. */
-function kpiNamed(text: string, open: readonly SegmentedGoal[], v: Vocabulary): SegmentedGoal | null {
+/** The goal a panel title names: the best overlap of words over the goals still without figures (with their words). */
+function kpiNamed(text: string, open: ReadonlyMap<SegmentedGoal, Set<string>>, v: Vocabulary): SegmentedGoal | null {
   if (text.split(/\s+/).length > THRESHOLDS.detailTitleMaxWords) return null;
   const words = titleWords(text, v);
   let best: SegmentedGoal | null = null;
   let score = 0;
-  for (const g of open) {
-    const s = kpiOverlap(words, titleWords(g.title, v));
+  for (const [g, goalWords] of open) {
+    const s = kpiOverlap(words, goalWords);
     if (s > score) [best, score] = [g, s];
   }
   return score >= THRESHOLDS.sameKpiShare ? best : null;
@@ -73,13 +73,14 @@ const withoutFigures = (g: SegmentedGoal) => g.indicators.length === 0 || g.indi
 
 /** Reads every detail line of the report and gives its figures to the KPI its panel names. */
 export function attachDetailLines(units: readonly Unit[], goals: readonly SegmentedGoal[], v: Vocabulary): void {
-  const open = new Set(goals.filter(withoutFigures));
+  // Each goal's title words once: every line of the report is compared with every open goal.
+  const open = new Map(goals.filter(withoutFigures).map((g) => [g, titleWords(g.title, v)] as const));
   if (!open.size) return;
   let named: SegmentedGoal | null = null;
   const read = (text: string, page: number) => {
     const values = detailLineValues(text, v);
     if (!values) {
-      named = kpiNamed(text, [...open], v) ?? named;
+      named = kpiNamed(text, open, v) ?? named;
       return;
     }
     if (!named) return;
