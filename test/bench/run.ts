@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { makeReportPdf } from './report-pdf.js';
 import { benchRealArchive } from './real-archive.js';
+import { benchReportHtml, describeReportHtml } from './report-html.js';
 import { pairedWithBareNode, startupParts } from './startup.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -155,6 +156,9 @@ if (!quick) {
   say(`  images on those pages: ${m.imagesDecoded} decoded, ${m.imagesSkipped} not decoded (${pct(m.imagesSkipped, m.imagesDecoded + m.imagesSkipped)}); documents read again with every image decoded: ${m.rereads}`);
   say(`  unchanged: results the same as with --marks all on ${m.sameResults} of ${m.documents}; extraction the same as decoding every image on ${m.sameExtraction} of ${m.documents}`);
 }
+say('');
+// Issue 18: report.html with the over-time views for an archive of 1 000 documents, opened in Chromium.
+say(describeReportHtml(await benchReportHtml({ docs: 1000 })));
 say('');
 say(`load average (1 / 5 / 15 min) at the end: ${load()}`);
 fs.rmSync(tmp, { recursive: true, force: true });
