@@ -29,22 +29,25 @@ export interface ValueColumn extends StackedLabel {
   role: ValueRole;
 }
 
+/**
+ * The role a label names, for a column header and a detail line's label alike. The previous and floor labels are
+ * checked first: "Previous RAG", "Floor standard" say what they are.
+ */
+export function roleOfLabel(label: string, w: IndicatorWords): ValueRole | null {
+  if (w.opens(label, 'previous-label')) return 'previous';
+  if (w.opens(label, 'floor-label')) return 'floor';
+  if (w.opens(label, 'target-label')) return 'target';
+  if (w.opens(label, 'latest-label')) return 'latest';
+  return null;
+}
+
 export function valueColumns(labels: readonly StackedLabel[], w: IndicatorWords): ValueColumn[] {
   const byRole: Record<ValueRole, { column: StackedLabel; key: number | null }[]> = { latest: [], previous: [], target: [], floor: [] };
   for (const column of labels) {
     const label = column.text.trim();
     if (!label) continue;
     const key = periodKey(label);
-    // The previous and floor labels are checked first: "Previous RAG", "Floor standard" say what they are.
-    const role: ValueRole | null = w.opens(label, 'previous-label')
-      ? 'previous'
-      : w.opens(label, 'floor-label')
-        ? 'floor'
-        : w.opens(label, 'target-label')
-          ? 'target'
-          : w.opens(label, 'latest-label') || BARE_PERIOD.test(label)
-            ? 'latest'
-            : null;
+    const role: ValueRole | null = roleOfLabel(label, w) ?? (BARE_PERIOD.test(label) ? 'latest' : null);
     if (role) byRole[role].push({ column, key });
   }
   const out = new Map<StackedLabel, ValueRole>();

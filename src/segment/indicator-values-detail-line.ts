@@ -1,6 +1,6 @@
 import type { SegmentedGoal } from '../model/goal.js';
 import { rowText } from './plain-text.js';
-import type { ValueRole } from './indicator-values-columns.js';
+import { roleOfLabel, type ValueRole } from './indicator-values-columns.js';
 import { numberSource } from './indicator-values-figure.js';
 import { indicatorOfValues } from './indicator-values.js';
 import { indicatorWords } from './indicator-values-words.js';
@@ -41,16 +41,7 @@ export function detailLineValues(text: string, v: Vocabulary): Partial<Record<Va
   const w = indicatorWords(v);
   const found: Partial<Record<ValueRole, string>> = {};
   for (const m of text.matchAll(labelledFigures(v))) {
-    const label = m.groups!.label!;
-    const role: ValueRole | null = w.opens(label, 'previous-label')
-      ? 'previous'
-      : w.opens(label, 'floor-label')
-        ? 'floor'
-        : w.opens(label, 'target-label')
-          ? 'target'
-          : w.opens(label, 'latest-label')
-            ? 'latest'
-            : null;
+    const role = roleOfLabel(m.groups!.label!, w);
     if (role && !(role in found)) found[role] = m.groups!.figure!.trim();
   }
   return found.latest && found.target ? found : null;
