@@ -8,8 +8,11 @@ export type IdentitySource = z.infer<typeof IdentitySource>;
 export const Identified = z.object({ value: z.string(), source: IdentitySource });
 export type Identified = z.infer<typeof Identified>;
 
-/** A period as verkstad writes it: a year or a financial year, and a tertial or quarter where the report gives one. */
-export const PERIOD_FORMAT = /^(?:19|20)\d\d(?:\/\d\d)?(?: (?:T[1-3]|Q[1-4]))?$/;
+/**
+ * A period as verkstad writes it: a year or a financial year, and a tertial or quarter where the report gives one.
+ * Its parts are named for those who order periods (overtime/period-order.ts).
+ */
+export const PERIOD_FORMAT = /^(?<year>(?:19|20)\d\d)(?:\/(?<financial>\d\d))?(?: (?:T(?<tertial>[1-3])|Q(?<quarter>[1-4])))?$/;
 
 /**
  * `documents:` in the configuration: for the files a glob matches (their path as given, or their name for a glob

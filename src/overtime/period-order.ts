@@ -7,9 +7,8 @@
  * interim kind of report before an annual one (a delårsrapport before the årsredovisning of the same year). A period
  * that does not parse, or none, comes last.
  */
+import { PERIOD_FORMAT } from '../model/identity.js';
 import type { OverTimePeriod } from '../model/result.js';
-
-const PERIOD = /^((?:19|20)\d\d)(?:\/(\d\d))?(?: (?:(T)([1-3])|(Q)([1-4])))?$/;
 
 /**
  * The kinds (identify/'s values in rules/<lang>/identity.yaml, or a configuration's) that report on a whole year: of
@@ -19,13 +18,12 @@ const ANNUAL_KINDS: ReadonlySet<string> = new Set(['årsredovisning', 'årsboksl
 
 /** [month the period ends (years × 12 + month), 0 for a part of a year and 1 for a whole one]; null when unknown. */
 export function periodEnd(period: string | null): [number, number] | null {
-  const m = period === null ? null : PERIOD.exec(period.trim());
-  if (!m) return null;
-  const year = Number(m[1]);
-  const financial = m[2] !== undefined;
-  const start = financial ? year * 12 + 3 : year * 12; // months before the period's first month
-  if (m[3]) return [start + 4 * Number(m[4]), 0];
-  if (m[5]) return [start + 3 * Number(m[6]), 0];
+  const parts = period === null ? undefined : PERIOD_FORMAT.exec(period.trim())?.groups;
+  if (!parts) return null;
+  const year = Number(parts.year);
+  const start = parts.financial !== undefined ? year * 12 + 3 : year * 12; // months before the period's first month
+  if (parts.tertial) return [start + 4 * Number(parts.tertial), 0];
+  if (parts.quarter) return [start + 3 * Number(parts.quarter), 0];
   return [start + 12, 1];
 }
 
