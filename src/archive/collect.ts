@@ -3,7 +3,7 @@ import type { ArchiveDigest } from '../report/streamed.js';
 import { runBatchWithStats, type BatchOptions, type BatchStats } from '../batch/run.js';
 import type { Store } from '../store/sqlite.js';
 import { ArchiveCollector } from './collector.js';
-import { atPaths } from './copies.js';
+import { readBack } from './copies.js';
 
 /**
  * An archive analysed: its digest, its documents (to walk in input order; copies of one content are one document
@@ -47,22 +47,4 @@ export async function collectArchive(files: readonly string[], options: CollectO
   // Across the documents of this run: the table answers for the archive just analysed, as the outputs do.
   store?.replaceGoalsOverTime(digest.head.goalsOverTime);
   return { digest, documents, stats, fromStore: stats.cached === stats.documents };
-}
-
-/**
- * The batch's documents in input order, each copy group once under all its paths: from the store, or the few
- * results the store could not take (or, without a store, the batch's own results).
- */
-function* readBack(
-  groups: readonly number[][],
-  files: readonly string[],
-  read: (index: number) => DocumentResult | null | undefined,
-  store: Store | undefined,
-): Generator<DocumentResult> {
-  for (const group of groups) {
-    const first = group[0]!;
-    const result = read(first);
-    if (!result) throw new Error(`The store has no result for ${files[first]}: was ${store?.file} changed during the run?`);
-    yield atPaths(result, group.map((i) => files[i]!));
-  }
 }

@@ -5,6 +5,7 @@
  */
 import type { DocumentResult } from '../model/result.js';
 import type { ArchiveDigest } from '../report/streamed.js';
+import type { Store } from '../store/sqlite.js';
 
 /** What copies share: the content's sha256. A file that could not be read has none and is nobody's copy. */
 export function contentKey(result: Pick<DocumentResult, 'sha256'>, index: number): string {
@@ -44,4 +45,23 @@ export function mergeCopies(digest: ArchiveDigest, groups: readonly number[][], 
     return j === undefined ? [] : [{ ...g, document: documents[j]!, documentIndex: j }];
   });
   return { head, documents, flagged };
+}
+
+/**
+ * The documents in input order, each copy group once under all its paths, as `read` gives each group's first: the
+ * batch reads the store, or the few results the store could not take, or without a store its own results; drafts
+ * analysed in-process read their results.
+ */
+export function* readBack(
+  groups: readonly number[][],
+  files: readonly string[],
+  read: (index: number) => DocumentResult | null | undefined,
+  store: Pick<Store, 'file'> | undefined,
+): Generator<DocumentResult> {
+  for (const group of groups) {
+    const first = group[0]!;
+    const result = read(first);
+    if (!result) throw new Error(`The store has no result for ${files[first]}: was ${store?.file} changed during the run?`);
+    yield atPaths(result, group.map((i) => files[i]!));
+  }
 }

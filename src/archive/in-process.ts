@@ -19,8 +19,8 @@ import type { BatchStats } from '../batch/options.js';
 import type { DocumentResult } from '../model/result.js';
 import { analyzeBytes, inputKind, type PipelineContext } from '../pipeline.js';
 import { ArchiveCollector } from './collector.js';
-import { atPaths } from './copies.js';
 import type { CollectedArchive } from './collect.js';
+import { readBack } from './copies.js';
 
 /** A draft larger than this goes through the batch: ~250 pages of text, far beyond any draft report. */
 export const IN_PROCESS_MAX_BYTES = 1024 ** 2;
@@ -69,7 +69,8 @@ export async function collectInProcess(files: readonly string[], bytes: readonly
   }
   stats.elapsedMs = Math.round(performance.now() - started);
   stats.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-  // Copies are one document under all their paths, as collectArchive gives them.
-  const documents = collector.documentGroups().map((group) => atPaths(results[group[0]!]!, group.map((i) => files[i]!)));
+  // Copies are one document under all their paths, read back as collectArchive reads them.
+  const groups = collector.documentGroups();
+  const documents: Iterable<DocumentResult> = { [Symbol.iterator]: () => readBack(groups, files, (i) => results[i], undefined) };
   return { digest: collector.digest(), documents, stats, fromStore: false };
 }
