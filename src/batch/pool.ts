@@ -13,6 +13,15 @@ import { BatchError } from './errors.js';
 import type { JobMessage, WorkerData, WorkerMessage } from './worker.js';
 import type { DeadlineTimer } from './test-hooks.js';
 
+/**
+ * The young generation of each worker's heap, in MB. V8's default for a 64-bit heap lets it grow to 48 MB (two
+ * 16 MB semi-spaces and their overhead), and a worker fills it on every document; that was about 30 MB of each
+ * worker's resident set on the real-report archive (issue 19: peak RSS of the batch process with two workers), for
+ * fewer short collections of garbage that pdfjs makes per glyph and operator. 16 MB kept the archive's time within
+ * the machine's drift (test/bench/README.md).
+ */
+export const WORKER_YOUNG_GENERATION_MB = 16;
+
 /** How one document's run in a worker ended. */
 export type Outcome =
   | { kind: 'result'; result: DocumentResult; ms: number; fingerprint: Fingerprint }
@@ -167,7 +176,7 @@ export class Pool {
     this.opts.onSpawn();
     const worker = new Worker(WORKER_URL, {
       workerData: this.opts.workerData,
-      resourceLimits: { maxOldGenerationSizeMb: this.opts.maxOldGenerationSizeMb },
+      resourceLimits: { maxOldGenerationSizeMb: this.opts.maxOldGenerationSizeMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
       stdout: true,
       stderr: true,
     });

@@ -1,20 +1,7 @@
 #!/usr/bin/env node
-import v8 from 'node:v8';
 import { Command, CommanderError } from 'commander';
 import { toolVersion } from '../version.js';
 import { EXIT } from './exit.js';
-
-// Heap growth: after a full GC, V8 lets each heap (the main thread's and every batch worker's) grow to 2.5 times
-// what survived before the next one, instead of choosing the factor itself. V8's own choice depends on the heap
-// limit: for a batch worker's 768 MB (--memory 1536 shared by 2 workers) it was about 1.8, so a worker ran a full
-// GC every 2-3 s. Each full GC also drops the optimised code of every function without a live closure at that
-// moment (pdfjs's per-page text and operator closures, our per-call arrow functions), which is compiled again on
-// the next page: measured at ~0.45 s of compiling per full GC. On the benchmark archive this halved the full GCs
-// (48 -> 18-24 with two workers) and was about 10 % faster in runs next to each other, for 30-90 MB more peak
-// RSS; across sessions the gain is within the machine's drift (see README, "Measured").
-// A process-wide V8 flag, set before any worker exists; set here rather than in the library, whose callers own
-// their process.
-v8.setFlagsFromString('--heap-growing-percent=150');
 
 const program = new Command();
 program

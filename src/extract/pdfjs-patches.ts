@@ -196,6 +196,91 @@ export const PDFJS_PATCHES: readonly SourcePatch[] = [
               image: args[0],
               isInline: true,`,
   },
+  {
+    id: 'canvas-on-demand',
+    module: 'api',
+    why:
+      'Loading pdfjs in Node requires @napi-rs/canvas (Skia) at once, for DOMMatrix, ImageData and Path2D, which ' +
+      'only rendering uses; verkstad never renders. Loaded in every worker it cost about 35 MB of peak RSS on the ' +
+      'real-report archive with two workers (issue 19). Here each of the three globals pdfjs would set becomes a ' +
+      'getter that loads the package the first time anything reads it (pdfjs itself only in its canvas code and ' +
+      'when it compiles a Type3 glyph mask), and then is the package\'s class, as before.',
+    find: `  let canvas;
+  try {
+    const require = process.getBuiltinModule("module").createRequire(import.meta.url);
+    try {
+      canvas = require("@napi-rs/canvas");
+    } catch (ex) {
+      warn(\`Cannot load "@napi-rs/canvas" package: "\${ex}".\`);
+    }
+  } catch (ex) {
+    warn(\`Cannot access the \\\`require\\\` function: "\${ex}".\`);
+  }
+  if (!globalThis.DOMMatrix) {
+    if (canvas?.DOMMatrix) {
+      globalThis.DOMMatrix = canvas.DOMMatrix;
+    } else {
+      warn("Cannot polyfill \`DOMMatrix\`, rendering may be broken.");
+    }
+  }
+  if (!globalThis.ImageData) {
+    if (canvas?.ImageData) {
+      globalThis.ImageData = canvas.ImageData;
+    } else {
+      warn("Cannot polyfill \`ImageData\`, rendering may be broken.");
+    }
+  }
+  if (!globalThis.Path2D) {
+    if (canvas?.Path2D) {
+      globalThis.Path2D = canvas.Path2D;
+    } else {
+      warn("Cannot polyfill \`Path2D\`, rendering may be broken.");
+    }
+  }`,
+    replace: `  let canvas;
+  const verkstadLoadCanvas = () => {
+    if (canvas !== undefined) return canvas;
+    canvas = null;
+    try {
+      canvas = process.getBuiltinModule("module").createRequire(import.meta.url)("@napi-rs/canvas");
+    } catch (ex) {
+      warn(\`Cannot load "@napi-rs/canvas" package: "\${ex}".\`);
+    }
+    return canvas;
+  };
+  for (const name of ["DOMMatrix", "ImageData", "Path2D"]) {
+    if (Object.getOwnPropertyDescriptor(globalThis, name)) continue;
+    const settle = value => Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(globalThis, name, {
+      configurable: true,
+      enumerable: false,
+      get() {
+        const value = verkstadLoadCanvas()?.[name];
+        if (value === undefined) warn(\`Cannot polyfill \\\`\${name}\\\`, rendering may be broken.\`);
+        settle(value);
+        return value;
+      },
+      set: settle
+    });
+  }`,
+  },
+  {
+    id: 'canvas-on-demand-scale-matrix',
+    module: 'api',
+    why:
+      'For canvas-on-demand: the canvas code made one DOMMatrix when the module loaded, which would load the package ' +
+      'again at once. It is made the first time a path is stroked on a canvas, the only place that reads it.',
+    find: `const SCALE_MATRIX = new DOMMatrix();`,
+    replace: `let SCALE_MATRIX = null;`,
+  },
+  {
+    id: 'canvas-on-demand-scale-matrix-use',
+    module: 'api',
+    why: 'The other half of canvas-on-demand-scale-matrix: the one place that reads SCALE_MATRIX makes it first.',
+    find: `    SCALE_MATRIX.a = 1 / scaleX;`,
+    replace: `    SCALE_MATRIX ??= new DOMMatrix();
+    SCALE_MATRIX.a = 1 / scaleX;`,
+  },
 ];
 
 /** Name of the export the hook adds to the patched module: the ids of the fixes applied. */

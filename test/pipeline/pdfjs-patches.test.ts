@@ -46,6 +46,17 @@ describe('load-time fixes to pdfjs', () => {
     expect(JSON.parse(out.trim()).sort()).toEqual(PDFJS_PATCHES.map((p) => p.id).sort());
   });
 
+  it('canvas-on-demand: loading pdfjs leaves @napi-rs/canvas unloaded, and DOMMatrix still is its class when read', () => {
+    const script = `import { readFileSync } from 'node:fs';
+      const skia = () => readFileSync('/proc/self/maps', 'utf8').includes('skia');
+      await import(${JSON.stringify(pathToFileURL(path.join(root, 'dist/extract/pdfjs.js')).href)});
+      const before = skia();
+      const m = new DOMMatrix().scaleSelf(2, 3);
+      console.log(JSON.stringify({ before, after: skia(), a: m.a, d: m.d, path2d: typeof Path2D }));`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: HANG_GUARD_MS });
+    expect(JSON.parse(out.trim())).toEqual({ before: false, after: true, a: 2, d: 3, path2d: 'function' });
+  });
+
   it('change speed, never results: the built pipeline (patched) extracts what pdfjs as shipped does, byte for byte', async () => {
     // Run from the TypeScript sources, as here, pdfjs loads as shipped (no compiled hooks file); dist/ loads it patched.
     const pdfs = [
