@@ -32,11 +32,13 @@ export interface OutputsShape {
  * The manifest of outputs written for `digest` with these document file names: every document as
  * `[paths, sha256, output name, link, labels]` (the name third, where every manifest has had it).
  */
-export function manifestText(digest: ArchiveDigest, names: readonly string[], shape: OutputsShape): string {
+export function manifestText(digest: ArchiveDigest, names: readonly string[], shape: OutputsShape, pages: readonly string[] = []): string {
   return JSON.stringify({
     version: digest.head.tool.version,
     csv: shape.csv,
     documents: digest.documents.map((d, i) => [d.paths, d.sha256, names[i], shape.link(d.file), d.paths.map(shape.label)]),
+    // report.html's pages, for a large archive (src/report/html-pages.ts); absent where there are none.
+    ...(pages.length > 0 ? { pages } : {}),
   });
 }
 
@@ -49,7 +51,7 @@ export function writingManifestText(files: readonly string[]): string {
   return JSON.stringify({ writing: true, files: [...new Set(files)].sort() });
 }
 
-/** The per-document files the folder's manifest (complete or not) says verkstad wrote; none without one. */
+/** The per-document files and report pages the folder's manifest (complete or not) says verkstad wrote; none without one. */
 export function previousDocumentOutputs(dir: string): string[] {
   let parsed: unknown;
   try {
@@ -57,9 +59,10 @@ export function previousDocumentOutputs(dir: string): string[] {
   } catch {
     return []; // no manifest (or not ours): nothing here is known to be verkstad's
   }
-  const m = parsed as { documents?: unknown; files?: unknown };
+  const m = parsed as { documents?: unknown; files?: unknown; pages?: unknown };
   const names = Array.isArray(m.files) ? m.files : Array.isArray(m.documents) ? m.documents.map((d) => (Array.isArray(d) ? d[2] : undefined)) : [];
-  return names.filter((n): n is string => typeof n === 'string');
+  const pages = Array.isArray(m.pages) ? m.pages : [];
+  return [...names, ...pages].filter((n): n is string => typeof n === 'string');
 }
 
 export function manifestFile(dir: string): string {

@@ -6,6 +6,7 @@ import type { DocumentResult } from '../model/result.js';
 import { csvParts } from '../report/csv.js';
 import { formatGoalsOverTimeCsv } from '../report/goals-over-time-csv.js';
 import { htmlParts } from '../report/html.js';
+import { PAGES_DIR, pagedHtml, splitsReport } from '../report/html-pages.js';
 import { documentJsonChunk, jsonParts } from '../report/json.js';
 import type { ArchiveDigest, StreamedFormat } from '../report/streamed.js';
 import type { Store } from '../store/sqlite.js';
@@ -43,20 +44,29 @@ export async function writeOutputs(
   const link = reportLinks(dir, opts.links ?? 'relative');
   const label = opts.fileLabel ?? ((file: string) => file);
   const csv = CsvOptions.parse(opts.csv ?? {});
-  const manifest = manifestText(digest, docNames, { link, label, csv });
-  if (opts.unchanged && manifestHolds(dir, manifest, docNames)) return false;
+  const count = digest.documents.length;
+  const paged = splitsReport(count)
+    ? pagedHtml(digest, { documentLink: link, pageDocumentLink: reportLinks(path.join(dir, PAGES_DIR), opts.links ?? 'relative') })
+    : null;
+  const pageNames = paged ? [...Array.from({ length: paged.goalsPages }, (_, p) => paged.goalsFile(p)), ...paged.overTimePages.map((p) => p.file)] : [];
+  const manifest = manifestText(digest, docNames, { link, label, csv }, pageNames);
+  if (opts.unchanged && manifestHolds(dir, manifest, [...docNames, ...pageNames])) return false;
   const previous = previousDocumentOutputs(dir);
   // A crash while writing must not leave a manifest that vouches for half the files, nor lose the list of them.
-  await writeFileAtomic(manifestFile(dir), writingManifestText([...previous, ...docNames]));
-  const count = digest.documents.length;
+  await writeFileAtomic(manifestFile(dir), writingManifestText([...previous, ...docNames, ...pageNames]));
   const json = jsonParts(digest.head, count);
   const sinks = [
     { file: 'verkstad.json', parts: json },
     { file: 'summary.csv', parts: csvParts({ ...csv, fileLabel: label }) },
     { file: 'goals_over_time.csv', parts: whole(formatGoalsOverTimeCsv(digest.head.goalsOverTime, { ...csv, fileLabel: label })) },
-    { file: 'report.html', parts: htmlParts(digest, { documentLink: link }) },
+    { file: 'report.html', parts: paged ? whole(paged.index) : htmlParts(digest, { documentLink: link }) },
+    ...(paged?.overTimePages.map((p) => ({ file: p.file, parts: whole(p.text) })) ?? []),
   ];
+  if (paged) fs.mkdirSync(path.join(dir, PAGES_DIR), { recursive: true });
   const open = await Promise.all(sinks.map((s) => openAtomic(path.join(dir, s.file))));
+  // The pages of goals, a document at a time like report.html: each opened at its first document.
+  const pages: Awaited<ReturnType<typeof openAtomic>>[] = [];
+  let page: { index: number; parts: StreamedFormat } | null = null;
   // Each document's own file is written (and fsync'ed) while the next document is turned into text.
   let pending: Promise<void> = Promise.resolve();
   try {
@@ -71,18 +81,28 @@ export async function writeOutputs(
       pending.catch(() => {}); // a failure is thrown by the next `await pending`, not reported as unhandled meanwhile
       await open[0]!.write(json.document(d, i, chunk));
       for (let k = 1; k < sinks.length; k++) await open[k]!.write(sinks[k]!.parts.document(d, i));
+      if (paged) {
+        if (page?.index !== paged.pageOf(i)) {
+          if (page) await pages[pages.length - 1]!.write(page.parts.end);
+          page = { index: paged.pageOf(i), parts: paged.goalsPage(paged.pageOf(i)) };
+          pages.push(await openAtomic(path.join(dir, paged.goalsFile(page.index))));
+          await pages[pages.length - 1]!.write(page.parts.start);
+        }
+        await pages[pages.length - 1]!.write(page.parts.document(d, i));
+      }
       i++;
     }
     await pending;
     if (i !== count) throw new Error(`${i} documents written, the digest counts ${count}`);
     for (let k = 0; k < sinks.length; k++) await open[k]!.write(sinks[k]!.parts.end);
+    if (page) await pages[pages.length - 1]!.write(page.parts.end);
   } catch (e) {
     await pending.catch(() => {});
-    await Promise.all(open.map((o) => o.discard()));
+    await Promise.all([...open, ...pages].map((o) => o.discard()));
     throw e;
   }
-  await Promise.all(open.map((o) => o.commit()));
-  removeStaleOutputs(dir, previous, docNames);
+  await Promise.all([...open, ...pages].map((o) => o.commit()));
+  removeStaleOutputs(dir, previous, [...docNames, ...pageNames]);
   await writeFileAtomic(manifestFile(dir), manifest);
   return true;
 }

@@ -70,6 +70,21 @@ tr.persistent td:first-child { border-left: 4px solid var(--red); } .over-time .
 export const SCRIPT = `
 (function () {
   'use strict';
+  // A link to a collapsed section (an organisation's view across time, from report.html) opens it.
+  function openTarget() {
+    var target = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    if (target && target.tagName === 'DETAILS') target.open = true;
+  }
+  window.addEventListener('hashchange', openTarget);
+  openTarget();
+  // Printed, every collapsed section is open.
+  var opened = [];
+  window.addEventListener('beforeprint', function () {
+    document.querySelectorAll('details:not([open])').forEach(function (d) { d.open = true; opened.push(d); });
+  });
+  window.addEventListener('afterprint', function () {
+    opened.splice(0).forEach(function (d) { d.open = false; });
+  });
   var form = document.getElementById('filters');
   if (!form) return;
   var flaggedOnly = document.getElementById('f-flagged');
@@ -100,13 +115,6 @@ export const SCRIPT = `
   form.addEventListener('submit', function (event) { event.preventDefault(); });
   form.hidden = false;
   apply();
-  var opened = [];
-  window.addEventListener('beforeprint', function () {
-    document.querySelectorAll('details:not([open])').forEach(function (d) { d.open = true; opened.push(d); });
-  });
-  window.addEventListener('afterprint', function () {
-    opened.splice(0).forEach(function (d) { d.open = false; });
-  });
 })();
 `;
 

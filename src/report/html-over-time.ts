@@ -40,13 +40,13 @@ function periodLabel(ctx: Context, p: OverTimePeriod): string {
   return [p.kind, p.period ?? ctx.ui.unknownPeriod].filter(Boolean).join(' ');
 }
 
-function comparison(ctx: Context, overTime: GoalsOverTime): SafeHtml {
+function comparison(ctx: Context, overTime: GoalsOverTime, orgHref: (index: number) => string): SafeHtml {
   const { ui } = ctx;
   const rows = overTime.map((org, i) => {
     const s = sharesOf(org);
     const persistent = org.goals.filter((g) => g.persistentlyGreenWithoutEvidence).length;
     return h`
-<tr><td><a href="#org-${i}">${organisationName(org)}</a></td><td class="num">${org.periods.length}</td><td class="num">${org.goals.length}</td><td class="num">${s.green}</td><td class="num">${percent(ctx, s.green ? s.flagged / s.green : null)}</td><td class="num">${percent(ctx, s.green ? s.resident / s.green : null)}</td><td class="num">${persistent}</td></tr>`;
+<tr><td><a href="${orgHref(i)}">${organisationName(org)}</a></td><td class="num">${org.periods.length}</td><td class="num">${org.goals.length}</td><td class="num">${s.green}</td><td class="num">${percent(ctx, s.green ? s.flagged / s.green : null)}</td><td class="num">${percent(ctx, s.green ? s.resident / s.green : null)}</td><td class="num">${persistent}</td></tr>`;
   });
   return h`<table class="comparison">
 <thead><tr><th>${ui.organisation}</th><th class="num">${ui.reports}</th><th class="num">${ui.goals}</th><th class="num">${ui.greenRatings}</th><th class="num">${ui.greenFlagged}</th><th class="num">${ui.greenWithResidentEvidence}</th><th class="num">${ui.persistentlyGreen}</th></tr></thead>
@@ -70,7 +70,7 @@ function goalRow(ctx: Context, org: OrganisationOverTime, goal: GoalOverTime): S
 <tr${goal.persistentlyGreenWithoutEvidence ? h` class="persistent"` : ''}><td>${goal.title}${mark}</td>${cells}</tr>`;
 }
 
-function organisationView(ctx: Context, org: OrganisationOverTime, index: number): SafeHtml {
+export function organisationView(ctx: Context, org: OrganisationOverTime, index: number): SafeHtml {
   const { ui } = ctx;
   const persistent = org.goals.filter((g) => g.persistentlyGreenWithoutEvidence);
   const shown = org.goals.slice(0, OVER_TIME_ROWS);
@@ -96,19 +96,25 @@ function organisationView(ctx: Context, org: OrganisationOverTime, index: number
 </details>`;
 }
 
+/** The organisations the view across time shows: those whose organisation was read (the others are counted). */
+export function organisationsOverTime(overTime: GoalsOverTime | undefined): GoalsOverTime {
+  return (overTime ?? []).filter((org) => org.organisation !== null);
+}
+
 /**
  * The section, or nothing when no organisation has two reports. Reports whose organisation was not read are left out
- * and counted: their goals may be several organisations' (they stay in goals_over_time.csv).
+ * and counted: their goals may be several organisations' (they stay in goals_over_time.csv). With `orgHref` (a large
+ * archive, html-pages.ts) the section is the comparison alone, each organisation linking to its view on a page.
  */
-export function overTimeSection(ctx: Context, overTime: GoalsOverTime | undefined): SafeHtml | '' {
-  const known = (overTime ?? []).filter((org) => org.organisation !== null);
+export function overTimeSection(ctx: Context, overTime: GoalsOverTime | undefined, orgHref?: (index: number) => string): SafeHtml | '' {
+  const known = organisationsOverTime(overTime);
   if (!known.some((org) => org.periods.length > 1)) return '';
   const unknown = (overTime ?? []).find((org) => org.organisation === null)?.periods.length ?? 0;
   return h`<section id="over-time" aria-labelledby="over-time-h">
 <h2 id="over-time-h">${ctx.ui.overTimeHeading}</h2>
 <p>${ctx.ui.overTimeIntro}</p>${unknown > 0 ? h`
 <p class="muted">${ctx.ui.unknownLeftOut(unknown)}</p>` : ''}
-${comparison(ctx, known)}${known.map((org, i) => organisationView(ctx, org, i))}
+${comparison(ctx, known, orgHref ?? ((i) => `#org-${i}`))}${orgHref ? '' : known.map((org, i) => organisationView(ctx, org, i))}
 </section>
 `;
 }

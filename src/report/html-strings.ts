@@ -76,6 +76,16 @@ export interface HtmlStrings {
   printedAs: string;
   titleMatch: string;
   moreGoals: (n: number) => string;
+  /** A large archive's report.html links to pages (html-pages.ts): the words of those links and pages. */
+  pagesIntro: string;
+  documentsRange: (first: number, last: number, of: number) => string;
+  goalsOnPage: (n: number) => string;
+  backToReport: string;
+  previousPage: string;
+  nextPage: string;
+  /** Before the link from a flagged goal's row in report.html to its card with the quotes. */
+  quotes: string;
+  organisationsRange: (first: number, last: number, of: number) => string;
 }
 
 function count(n: number, one: string, many: string): string {
@@ -160,6 +170,14 @@ const en: HtmlStrings = {
   printedAs: 'printed as',
   titleMatch: 'title match',
   moreGoals: (n) => `${n} more ${n === 1 ? 'goal' : 'goals'}: see goals_over_time.csv.`,
+  pagesIntro: 'The archive is large, so its goals are on pages of documents; each flagged goal links to its quotes there.',
+  documentsRange: (first, last, of) => `Documents ${first}–${last} of ${of}`,
+  goalsOnPage: (n) => count(n, 'goal', 'goals'),
+  backToReport: 'Back to the report',
+  previousPage: 'Previous page',
+  nextPage: 'Next page',
+  quotes: 'quotes',
+  organisationsRange: (first, last, of) => `Organisations ${first}–${last} of ${of}`,
 };
 
 const sv: HtmlStrings = {
@@ -239,6 +257,14 @@ const sv: HtmlStrings = {
   printedAs: 'rubrik i rapporten',
   titleMatch: 'likhet',
   moreGoals: (n) => `${n} mål till: se goals_over_time.csv.`,
+  pagesIntro: 'Arkivet är stort, så dess mål ligger på sidor med några dokument var; varje flaggat mål länkar till sina citat där.',
+  documentsRange: (first, last, of) => `Dokument ${first}–${last} av ${of}`,
+  goalsOnPage: (n) => `${n} mål`,
+  backToReport: 'Tillbaka till rapporten',
+  previousPage: 'Föregående sida',
+  nextPage: 'Nästa sida',
+  quotes: 'citat',
+  organisationsRange: (first, last, of) => `Organisationer ${first}–${last} av ${of}`,
 };
 
 export const HTML_STRINGS: Record<Language, HtmlStrings> = { en, sv };

@@ -56,7 +56,7 @@ function indicatorList(ctx: Context, file: string, indicators: readonly { name: 
 </ul>`;
 }
 
-function legend(ctx: Context): SafeHtml {
+export function legend(ctx: Context): SafeHtml {
   const labels = LABELS.map(
     (label) =>
       h`
@@ -103,14 +103,15 @@ function alsoAt(ctx: Context, d: DocumentResult): SafeHtml | '' {
   return others.length ? h`<br><span class="muted">${ctx.ui.alsoAt}: ${others.map((p, i) => h`${i > 0 ? ', ' : ''}${showBidiControls(p)}`)}</span>` : '';
 }
 
-function summary(ctx: Context, digest: ArchiveDigest): SafeHtml {
+/** `goalsPage`: where a document's goals are when they are on pages of their own (html-pages.ts). */
+export function summary(ctx: Context, digest: ArchiveDigest, goalsPage?: (documentIndex: number) => string): SafeHtml {
   const { ui } = ctx;
-  const rows = digest.documents.map((d) => {
+  const rows = digest.documents.map((d, i) => {
     const error = d.error ? h`<span class="error-code">${d.error.code}</span> ${showBidiControls(d.error.message)}` : '';
     // A document that could not be read has no meaningful language or page count.
     const unread = d.error !== null && d.pages === 0;
     return h`
-<tr><td>${showBidiControls(d.file)}${alsoAt(ctx, d)}</td>${identityCell(d)}${unread ? h`<td></td><td></td>` : h`<td>${d.language}</td><td class="num">${d.pages}</td>`}${summaryCells(ctx, d.summary)}<td>${error}</td></tr>`;
+<tr><td>${goalsPage && d.summary.goals > 0 ? h`<a href="${goalsPage(i)}">${showBidiControls(d.file)}</a>` : showBidiControls(d.file)}${alsoAt(ctx, d)}</td>${identityCell(d)}${unread ? h`<td></td><td></td>` : h`<td>${d.language}</td><td class="num">${d.pages}</td>`}${summaryCells(ctx, d.summary)}<td>${error}</td></tr>`;
   });
   const total =
     digest.documents.length > 1
@@ -144,7 +145,7 @@ ${quoted.length > 0 ? quoteList(ctx, document.file, quoted) : flag.indicators ? 
 </article>`;
 }
 
-function flaggedSection(ctx: Context, flagged: readonly GoalInDocument[]): SafeHtml {
+export function flaggedSection(ctx: Context, flagged: readonly GoalInDocument[]): SafeHtml {
   return h`<section id="flagged" aria-labelledby="flagged-h">
 <h2 id="flagged-h">${ctx.ui.flaggedHeading} (${flagged.length})</h2>
 <p>${flagged.length > 0 ? ctx.ui.flaggedIntro : ctx.ui.noneFlagged}</p>${flagged.map((g) => flaggedGoal(ctx, g))}
@@ -166,7 +167,7 @@ function goalDetails(ctx: Context, file: string, goal: Goal): SafeHtml | '' {
   }</details>`;
 }
 
-function goalRow(ctx: Context, { document, documentIndex, goal }: GoalInDocument): SafeHtml {
+export function goalRow(ctx: Context, { document, documentIndex, goal }: GoalInDocument): SafeHtml {
   const flagged = isFlagged(goal);
   const badges = goal.flags.map((f) => h`<span class="badge" title="${f.code}">${ctx.ui.flagged}</span>`);
   return h`
@@ -180,10 +181,17 @@ function goalRow(ctx: Context, { document, documentIndex, goal }: GoalInDocument
 </tr>`;
 }
 
-/** The all-goals table up to its first row, or the whole section when there are no goals. */
-function allGoalsStart(ctx: Context, digest: ArchiveDigest): SafeHtml {
+/**
+ * The all-goals table of `documents` (each with its index in the archive) up to its first row that is not flagged, or
+ * the whole section when they have no goals: `flagged`, their flagged goals, lead the table.
+ */
+export function allGoalsStart(
+  ctx: Context,
+  documents: readonly { document: DocumentResult; index: number }[],
+  flagged: readonly GoalInDocument[],
+  total: number,
+): SafeHtml {
   const { ui } = ctx;
-  const total = digest.head.summary.goals;
   if (total === 0) {
     return h`<section id="all" aria-labelledby="all-h">
 <h2 id="all-h">${ui.allGoalsHeading}</h2>
@@ -193,8 +201,8 @@ function allGoalsStart(ctx: Context, digest: ArchiveDigest): SafeHtml {
   const statusOptions = (['green', 'yellow', 'red', 'unknown'] as const).map(
     (s) => h`<option value="${s}">${ui.status[s]}</option>`,
   );
-  const documentOptions = digest.documents.map((d, i) =>
-    d.summary.goals > 0 ? h`<option value="${i}">${showBidiControls(d.file)}</option>` : '',
+  const documentOptions = documents.map(({ document: d, index }) =>
+    d.summary.goals > 0 ? h`<option value="${index}">${showBidiControls(d.file)}</option>` : '',
   );
   return h`<section id="all" aria-labelledby="all-h">
 <h2 id="all-h">${ui.allGoalsHeading}</h2>
@@ -208,10 +216,10 @@ function allGoalsStart(ctx: Context, digest: ArchiveDigest): SafeHtml {
 <p id="no-match" hidden>${ui.noMatch}</p>
 <table id="goals">
 <thead><tr><th>${ui.statusHeading}</th><th>${ui.goal}</th><th>${ui.document}</th><th>${ui.page}</th><th class="hide-narrow">${ui.orientationHeading}</th><th class="hide-narrow">${ui.evidenceHeading}</th></tr></thead>
-<tbody>${digest.flagged.map((g) => goalRow(ctx, g))}`;
+<tbody>${flagged.map((g) => goalRow(ctx, g))}`;
 }
 
-function errorsSection(ctx: Context, documents: readonly DocumentResult[]): SafeHtml | '' {
+export function errorsSection(ctx: Context, documents: readonly DocumentResult[]): SafeHtml | '' {
   const failed = documents.filter((d) => d.error !== null);
   if (failed.length === 0) return '';
   return h`<section id="errors" aria-labelledby="errors-h">
@@ -238,43 +246,69 @@ export function formatHtml(result: AnalysisResult, options: HtmlOptions = {}): s
  */
 export function htmlParts(digest: ArchiveDigest, options: HtmlOptions = {}): StreamedFormat {
   const { head } = digest;
-  const lang = htmlLanguage(digest);
-  const ctx: Context = { ui: HTML_STRINGS[lang], lang, link: options.documentLink ?? documentHref };
+  const ctx = htmlContext(digest, options.documentLink);
   const only = digest.documents.length === 1 ? digest.documents[0] : undefined;
   const title = options.title ?? (only ? `${ctx.ui.reportTitle}: ${showBidiControls(fileBasename(only.file))}` : ctx.ui.reportTitle);
-  const start = h`<!doctype html>
-<html lang="${lang}">
+  const start = h`${pageStart(ctx, title, head.tool.version, h`<p class="headline">${ctx.ui.headline(head.summary)}</p>`)}
+${legend(ctx)}
+${flaggedSection(ctx, digest.flagged)}
+${summary(ctx, digest)}
+${overTimeSection(ctx, head.goalsOverTime)}${allGoalsStart(
+    ctx,
+    digest.documents.map((document, index) => ({ document, index })),
+    digest.flagged,
+    head.summary.goals,
+  )}`;
+  const end = h`${head.summary.goals > 0 ? ALL_GOALS_END : ''}
+${errorsSection(ctx, digest.documents)}
+${pageEnd()}`;
+  return {
+    start: start.html,
+    document: (document, documentIndex) => otherGoalRows(ctx, document, documentIndex),
+    end: end.html,
+  };
+}
+
+/** The words (Swedish when every analysed document is) and the links of a report on `digest`. */
+export function htmlContext(digest: ArchiveDigest, documentLink?: (file: string) => string): Context {
+  const lang = htmlLanguage(digest);
+  return { ui: HTML_STRINGS[lang], lang, link: documentLink ?? documentHref };
+}
+
+/** The rows of a document's goals that are not flagged (the flagged ones lead the table). */
+export function otherGoalRows(ctx: Context, document: DocumentResult, documentIndex: number): string {
+  return render(document.goals.map((goal, goalIndex) => (isFlagged(goal) ? '' : goalRow(ctx, { document, documentIndex, goal, goalIndex }))));
+}
+
+export const ALL_GOALS_END = new SafeHtml('\n</tbody>\n</table>\n</section>');
+
+/** Everything up to and including `<main>`: the strict CSP, the stylesheet, the title and `intro` under it. */
+export function pageStart(ctx: Context, title: string, version: string, intro: SafeHtml): SafeHtml {
+  return h`<!doctype html>
+<html lang="${ctx.lang}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${new SafeHtml(HTML_CSP)}">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="verkstad ${head.tool.version}">
+<meta name="generator" content="verkstad ${version}">
 <title>${title}</title>
 <style>${new SafeHtml(STYLE)}</style>
 </head>
 <body>
 <header>
 <h1>${title}</h1>
-<p class="headline">${ctx.ui.headline(head.summary)}</p>
-<p class="meta">${ctx.ui.madeWith(head.tool.version)} ${ctx.ui.caveat}</p>
+${intro}
+<p class="meta">${ctx.ui.madeWith(version)} ${ctx.ui.caveat}</p>
 </header>
-<main>
-${legend(ctx)}
-${flaggedSection(ctx, digest.flagged)}
-${summary(ctx, digest)}
-${overTimeSection(ctx, head.goalsOverTime)}${allGoalsStart(ctx, digest)}`;
-  const end = h`${head.summary.goals > 0 ? new SafeHtml('\n</tbody>\n</table>\n</section>') : ''}
-${errorsSection(ctx, digest.documents)}
-</main>
+<main>`;
+}
+
+/** From `</main>` to the end: the one script (filters, print), allowed by its hash. */
+export function pageEnd(): SafeHtml {
+  return h`</main>
 <script>${new SafeHtml(SCRIPT)}</script>
 </body>
 </html>
 `;
-  return {
-    start: start.html,
-    document: (document, documentIndex) =>
-      render(document.goals.map((goal, goalIndex) => (isFlagged(goal) ? '' : goalRow(ctx, { document, documentIndex, goal, goalIndex })))),
-    end: end.html,
-  };
 }

@@ -2,13 +2,14 @@
  * report.html at archive scale (issue 18): an archive of `docs` made-up Markdown reports (organisations × periods,
  * goals reworded a little between periods, some green on internal work only), analysed by the CLI with --out, then
  * report.html's size and the time Chromium takes to open it: its first contentful paint, navigation until `load`, and
- * until the over-time section's first summary is laid out. Not a test: the figures depend on the machine.
+ * until the over-time section's first summary is laid out; the same for the largest page of goals and the first page
+ * of the view across time beside it (report/, src/report/html-pages.ts). Not a test: the figures depend on the machine.
  *
  * Run on its own with `node build/bench/report-html.js [--docs 1000] [--keep]` (after `npm run build:tools`);
  * `npm run bench` runs it with 1 000 documents when /usr/bin/chromium is installed.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -47,6 +48,14 @@ function report(org: number, period: number, goals: number, rnd: () => number): 
   return lines.join('\n');
 }
 
+/** One HTML file opened in Chromium: its size, first contentful paint and navigation until `load`. */
+export interface PageTiming {
+  file: string;
+  bytes: number;
+  loadMs: number;
+  firstPaintMs: number | null;
+}
+
 export interface ReportHtmlResult {
   docs: number;
   organisations: number;
@@ -55,6 +64,8 @@ export interface ReportHtmlResult {
   loadMs: number;
   firstPaintMs: number | null;
   overTimeMs: number | null;
+  /** The pages beside report.html (report/), when the archive is large enough to have them. */
+  pages: { count: number; bytes: number; largest: PageTiming | null; overTime: PageTiming | null };
 }
 
 export async function benchReportHtml(opts: { docs?: number; goals?: number; keep?: boolean } = {}): Promise<ReportHtmlResult | null> {
@@ -77,20 +88,45 @@ export async function benchReportHtml(opts: { docs?: number; goals?: number; kee
     const analyseMs = performance.now() - t;
     if (r.status !== 0 && r.status !== 1) throw new Error(`verkstad analyze failed (exit ${r.status}): ${r.stderr.slice(-2000)}`);
     const html = path.join(out, 'report.html');
+    const pagesDir = path.join(out, 'report');
+    const pageFiles = existsSync(pagesDir) ? readdirSync(pagesDir).map((n) => path.join(pagesDir, n)) : [];
+    const largest = pageFiles.filter((f) => path.basename(f).startsWith('goals-')).sort((a, b) => statSync(b).size - statSync(a).size)[0];
+    const overTimePage = pageFiles.find((f) => path.basename(f).startsWith('over-time-'));
     const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
     try {
-      const page = await browser.newPage();
-      const t0 = performance.now();
-      await page.goto(pathToFileURL(html).href, { waitUntil: 'load', timeout: 120_000 });
-      const loadMs = performance.now() - t0;
-      // The browser's own clock: from navigation start to the over-time section's summary being laid out.
-      // (Strings: this project's types have no DOM.) Chromium paints the page's top while it still parses the rest.
-      const firstPaintMs = (await page.evaluate(`performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null`)) as number | null;
-      const overTimeMs = (await page.evaluate(
-        `(() => { const s = document.querySelector('details summary'); if (!s) return null; s.getBoundingClientRect(); return performance.now(); })()`,
-      )) as number | null;
-      return { docs, organisations, analyseMs, htmlBytes: statSync(html).size, loadMs, firstPaintMs, overTimeMs };
+      // The browser's own clock for the paint and the over-time summary (strings: this project's types have no DOM).
+      // Chromium paints a page's top while it still parses the rest.
+      const open = async (file: string): Promise<PageTiming & { overTimeMs: number | null }> => {
+        const page = await browser.newPage();
+        const t0 = performance.now();
+        await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 120_000 });
+        const loadMs = performance.now() - t0;
+        const firstPaintMs = (await page.evaluate(`performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null`)) as number | null;
+        const overTimeMs = (await page.evaluate(
+          `(() => { const s = document.querySelector('details summary'); if (!s) return null; s.getBoundingClientRect(); return performance.now(); })()`,
+        )) as number | null;
+        await page.close();
+        return { file: path.relative(out, file), bytes: statSync(file).size, loadMs, firstPaintMs, overTimeMs };
+      };
+      const top = await open(html);
+      const largestTiming = largest ? await open(largest) : null;
+      const overTimeTiming = overTimePage ? await open(overTimePage) : null;
+      return {
+        docs,
+        organisations,
+        analyseMs,
+        htmlBytes: top.bytes,
+        loadMs: top.loadMs,
+        firstPaintMs: top.firstPaintMs,
+        overTimeMs: overTimeTiming?.overTimeMs ?? top.overTimeMs,
+        pages: {
+          count: pageFiles.length,
+          bytes: pageFiles.reduce((n, f) => n + statSync(f).size, 0),
+          largest: largestTiming,
+          overTime: overTimeTiming,
+        },
+      };
     } finally {
       await browser.close();
     }
@@ -104,7 +140,12 @@ export function describeReportHtml(r: ReportHtmlResult | null): string {
   if (!r) return 'report.html at scale: skipped, /usr/bin/chromium is not installed (apt-get install -y chromium)';
   const mb = (r.htmlBytes / 1024 ** 2).toFixed(1);
   const ot = r.overTimeMs === null ? 'no over-time section' : `over-time section laid out at ${Math.round(r.overTimeMs)} ms`;
-  return `report.html at scale: ${r.docs} documents of ${r.organisations} organisations, analysed in ${(r.analyseMs / 1000).toFixed(1)} s; report.html ${mb} MB; Chromium paints its top at ${r.firstPaintMs === null ? '?' : Math.round(r.firstPaintMs)} ms and has loaded it all at ${Math.round(r.loadMs)} ms, ${ot}`;
+  const page = (p: PageTiming) =>
+    `${p.file} ${(p.bytes / 1024 ** 2).toFixed(1)} MB, painted at ${p.firstPaintMs === null ? '?' : Math.round(p.firstPaintMs)} ms, loaded at ${Math.round(p.loadMs)} ms`;
+  const pages = r.pages.count
+    ? `; ${r.pages.count} pages beside it (${(r.pages.bytes / 1024 ** 2).toFixed(1)} MB): ${[r.pages.largest, r.pages.overTime].filter((p): p is PageTiming => p !== null).map(page).join('; ')}`
+    : '';
+  return `report.html at scale: ${r.docs} documents of ${r.organisations} organisations, analysed in ${(r.analyseMs / 1000).toFixed(1)} s; report.html ${mb} MB; Chromium paints its top at ${r.firstPaintMs === null ? '?' : Math.round(r.firstPaintMs)} ms and has loaded it all at ${Math.round(r.loadMs)} ms, ${ot}${pages}`;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

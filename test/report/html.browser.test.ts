@@ -10,9 +10,14 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analysisHead } from '../../src/archive/analysis.js';
+import { writeOutputs } from '../../src/archive/outputs.js';
 import { formatHtml } from '../../src/report/html.js';
+import { HTML_PAGE_DOCUMENTS } from '../../src/report/html-pages.js';
+import { digestOf } from '../../src/report/streamed.js';
 import { CHROMIUM, missing, suiteName } from '../helpers.js';
-import { hostileResult, sampleResult } from './sample-results.js';
+import { largeArchive } from './large-archive.js';
+import { hostileResult, sampleResult, swedishDocument } from './sample-results.js';
 
 const skip = missing('chromium');
 
@@ -121,6 +126,35 @@ describe.skipIf(skip)(suiteName('html report in Chromium', skip), () => {
     expect(await visibleRows(page).count()).toBe(4);
     await page.locator('#f-flagged').check();
     expect(await visibleRows(page).count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("a large archive's report.html leads to its pages: the quotes of a flagged goal, an organisation's view opened", async () => {
+    const out = join(dir, 'large');
+    const documents = largeArchive(HTML_PAGE_DOCUMENTS + 10);
+    await writeOutputs(out, digestOf({ ...analysisHead(documents), documents }), documents);
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.goto(pathToFileURL(join(out, 'report.html')).href, { waitUntil: 'load' });
+    // The last flagged goal's quotes are on the second page of goals.
+    await page.locator('#flagged a', { hasText: 'citat' }).last().click();
+    await page.waitForURL(/report\/goals-002\.html#goal-109-\d+$/);
+    const card = page.locator(':target');
+    expect(await card.locator('ol.quotes li').count()).toBeGreaterThan(0);
+    // Its filters work on that page's goals.
+    await page.locator('#f-flagged').check();
+    expect(await visibleRows(page).count()).toBe(10 * swedishDocument.goals.filter((g) => g.flags.length > 0).length);
+    // Back on report.html, an organisation in the comparison opens its view across time on its page.
+    await page.goto(pathToFileURL(join(out, 'report.html')).href, { waitUntil: 'load' });
+    await page.locator('table.comparison a').nth(21).click();
+    await page.waitForURL(/report\/over-time-01\.html#org-21$/);
+    expect(await page.locator('#org-21').getAttribute('open')).not.toBeNull();
+    expect(await page.locator('#org-20').getAttribute('open')).toBeNull();
     expect(errors).toEqual([]);
     await page.close();
   });
