@@ -10,6 +10,7 @@ import { LIMITS } from '../../limits.js';
 import type { Level } from '../../model/result.js';
 import type { StageName } from '../../pipeline.js';
 import { format, FORMATS, type FormatName } from '../../report/index.js';
+import { PAGES_DIR, splitsReport } from '../../report/html-pages.js';
 import type { ArchiveDigest } from '../../report/streamed.js';
 import { openStore, STORE_FILE, type Store } from '../../store/sqlite.js';
 import { claimOutFolderOrExit, collectOrExit, inputsOrExit, jobsFor } from '../archive-run.js';
@@ -113,7 +114,10 @@ async function analyze(inputs: string[], opts: AnalyzeOptions, command: Command)
       out(digest.documents.length > 10 ? archiveSummary(digest) : format('text', whole(), { colour: colourOK(), why: Boolean(opts.why) }));
       const withoutGoals = noGoalsLine(digest);
       if (withoutGoals) out(withoutGoals);
-      const what = wrote ? `Wrote ${digest.documents.length} document result(s), summary.csv and report.html to` : 'Nothing changed since the last run: the outputs in';
+      const pages = splitsReport(digest.documents.length) ? ` (with its pages in ${PAGES_DIR}/)` : '';
+      const what = wrote
+        ? `Wrote ${digest.documents.length} document result(s), summary.csv, goals_over_time.csv and report.html${pages} to`
+        : 'Nothing changed since the last run: the outputs in';
       err(`${what} ${path.normalize(outDir! + '/')}${wrote ? '' : ' are up to date'} — open ${path.join(outDir!, 'report.html')}`);
     }
     if (opts.quiet && !opts.format) {
