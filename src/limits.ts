@@ -19,7 +19,7 @@ export const LIMITS: Readonly<Limits> = {
   // Reports run at roughly 100 pages/s on one core (`npm run bench`), so even an 800-page one takes seconds:
   // a document still running after a minute is a parser caught in a hostile file, not a long report.
   timeoutMs: 60_000,
-  // The main thread (~120 MB with rules and model) and two workers analysing an archive peak near 520 MB; a
+  // The main thread (~120 MB with rules and model) and two workers analysing an archive peak near 480 MB; a
   // decompression bomb that takes pdfjs to 6 GB is stopped here, long before the machine starts to swap.
   memoryMb: 1536,
   // Municipal reports are a few MB (the real ones we test on are 0.1-1.6 MB for up to 71 pages): 200 MB is
