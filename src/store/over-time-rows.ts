@@ -3,6 +3,7 @@
  * Datasette and SQL. Unlike the other tables it is not a document's: it is rewritten whole each time an archive's
  * outputs are computed, and holds the goals of the documents of that run (or of the whole store after a merge).
  */
+import { overTimeSightings } from '../model/over-time-sightings.js';
 import type { GoalsOverTime } from '../model/result.js';
 
 export interface GoalOverTimeRow {
@@ -47,26 +48,21 @@ export const GOAL_OVER_TIME_COLUMNS = [
 ] as const satisfies readonly (keyof GoalOverTimeRow)[];
 
 export function goalOverTimeRows(overTime: GoalsOverTime): GoalOverTimeRow[] {
-  return overTime.flatMap((org) => {
-    const order = new Map(org.periods.map((p, i) => [p.file, i]));
-    return org.goals.flatMap((goal, g) =>
-      goal.periods.map((p) => ({
-        organisation: org.organisation,
-        goal: g + 1,
-        goal_title: goal.title,
-        period_order: order.get(p.file) ?? -1,
-        period: p.period,
-        kind: p.kind,
-        file: p.file,
-        page: p.page,
-        title: p.title,
-        match: p.match,
-        status: p.status,
-        flag_codes: p.flags.join(','),
-        evidence: p.evidence,
-        resident_facing: p.residentFacingSentences,
-        persistently_green_without_evidence: goal.persistentlyGreenWithoutEvidence ? 1 : 0,
-      })),
-    );
-  });
+  return overTimeSightings(overTime).map(({ organisation, goalNumber, goal, period: p, periodOrder }) => ({
+    organisation,
+    goal: goalNumber,
+    goal_title: goal.title,
+    period_order: periodOrder,
+    period: p.period,
+    kind: p.kind,
+    file: p.file,
+    page: p.page,
+    title: p.title,
+    match: p.match,
+    status: p.status,
+    flag_codes: p.flags.join(','),
+    evidence: p.evidence,
+    resident_facing: p.residentFacingSentences,
+    persistently_green_without_evidence: goal.persistentlyGreenWithoutEvidence ? 1 : 0,
+  }));
 }
