@@ -1,5 +1,6 @@
 import type { BBox, ExtractedDocument, ExtractedPage, Mark } from '../model/extract.js';
 import type { Block, LayoutDocument, LayoutPage, LegendEntry, Line } from '../model/layout.js';
+import { STATUS_GLYPH_CLASS } from '../model/symbols.js';
 import { readingFlows } from './columns.js';
 import { findFurniture } from './furniture.js';
 import { toLine } from './lines.js';
@@ -216,11 +217,12 @@ function markLegends(blocks: Block[]): Block[] {
   const entriesOf = (l: Line): LegendEntry[] => {
     const ms = l.marks.filter(isStatusMark);
     if (!ms.length) return [];
-    // One symbol: the whole line is its entry. Several: each takes the text up to the next symbol.
+    // One symbol: the whole line is its entry. Several: each takes the text up to the next symbol. A glyph (■) is
+    // text of the line, often in one piece with its label ("■ uppfyllt"): its piece starts at the glyph, not after it.
     return ms.map((m, i) => ({
       colourClass: m.colourClass,
       shape: m.shape,
-      text: ms.length === 1 ? l.text : textBetween(l, m.bbox[2], ms[i + 1]?.bbox[0] ?? Infinity),
+      text: ms.length === 1 ? l.text : withoutLeadingGlyph(textBetween(l, m.kind === 'glyph' ? m.bbox[0] : m.bbox[2], ms[i + 1]?.bbox[0] ?? Infinity)),
     }));
   };
   let i = 0;
@@ -258,6 +260,10 @@ function markLegends(blocks: Block[]): Block[] {
   }
   return out;
 }
+
+const LEADING_GLYPHS = new RegExp(`^(?:${STATUS_GLYPH_CLASS}\\s*)+`, 'u');
+/** "■ uppfyllt" → "uppfyllt": the symbol is the entry's mark, not its words. */
+const withoutLeadingGlyph = (text: string) => text.replace(LEADING_GLYPHS, '').trim();
 
 /** The text between two x positions of a line, from its pieces where it has them. */
 function textBetween(l: Line, x0: number, x1: number): string {

@@ -11,6 +11,7 @@ import { centre, headerColumnOf, type TableHeader } from './table-header.js';
 import { THRESHOLDS } from './thresholds.js';
 import { titleCellOf } from './title-cell.js';
 import { goalTitle } from './goal-number.js';
+import { figureLabels, indicatorNameCell, isIndicatorRowOfGoal } from './goal-row-indicators.js';
 import { hasRole, statusOfText } from './vocabulary.js';
 import { NOT_A_HEADING, type SegmentContext, type WalkState } from './walk-state.js';
 
@@ -20,7 +21,9 @@ import { NOT_A_HEADING, type SegmentContext, type WalkState } from './walk-state
  * its indicator (not the reference before its title, "TP1", nor its grade on the report's scale). A row of summary
  * or "not a goal" words is skipped; a section row opens a section, and so does the cell of an area column before the
  * title column ("Målområde | Mål | Status | Kommentar": the area a goal row, and the rows under it, stand in). A
- * comment row at the top of a table continued from the previous page belongs to that page's last goal.
+ * comment row at the top of a table continued from the previous page belongs to that page's last goal. A goal
+ * row's own indicator cell names its indicator, and the rows under it with only an indicator are its further
+ * indicators (goal-row-indicators).
  */
 export const id = 'goal-table';
 
@@ -50,9 +53,15 @@ export function readGoalTable(
       rowGoals.push(g);
       const comment = r.cells.filter((x) => x !== titleCell && header?.commentColumns.includes(headerColumnOf(x, header)));
       for (const x of comment) if (x.text) g.justification.push({ text: stripLabel(clean(x.text), v), page: t.page });
-      const cells = r.cells.filter((x) => x !== titleCell && x !== area && !comment.includes(x) && !isReference(x, titleCell) && !isGrade(x, header, c));
-      if (cells.some((x) => /\d/.test(x.text)) || header?.latest) g.indicators.push(indicatorOfRow({ name: title, page: t.page, status: st.status, cells }, header?.stacked ?? null, v));
+      const named = indicatorNameCell(r, header, titleCell);
+      const cells = r.cells.filter((x) => x !== titleCell && x !== area && x !== named && !comment.includes(x) && !isReference(x, titleCell) && !isGrade(x, header, c));
+      const name = named ? clean(named.text) : title;
+      if (cells.some((x) => /\d/.test(x.text)) || header?.latest) g.indicators.push(indicatorOfRow({ name, page: t.page, status: st.status, cells }, named ? figureLabels(header) : header?.stacked ?? null, v));
       last = g;
+    } else if (last && !st && isIndicatorRowOfGoal(r, header)) {
+      const named = indicatorNameCell(r, header)!;
+      const cells = r.cells.filter((x) => x !== named && !isGrade(x, header, c));
+      last.indicators.push(indicatorOfRow({ name: clean(named.text), page: t.page, status: 'unknown', cells }, figureLabels(header), v));
     } else if (!st && isSectionRow(r, c.bodyFontSize) && !hasRole(clean(r.cells[0]?.text ?? ''), 'justification-label', v)) {
       s.section = rowText(r);
       last = null;

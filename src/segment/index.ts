@@ -86,7 +86,7 @@ function onTitle(us: Unit[], i: number, c: SegmentContext, s: WalkState): void {
   const title = clean(u.text);
   if (hasRole(title, 'justification-label', v) && !marks.length) {
     const rest = textAfterLabelHeading(title);
-    if (s.current && rest) s.current.justification.push({ text: rest, page: u.page });
+    if (s.current && rest && !isStatusParagraph(title, s.current, v)) s.current.justification.push({ text: rest, page: u.page });
     return;
   }
   if (hasRole(title, 'legend-heading', v)) return closeGoal(s);

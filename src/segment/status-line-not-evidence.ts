@@ -5,8 +5,9 @@ import { statusOfText, type Vocabulary } from './vocabulary.js';
 
 /**
  * Swedish reports put the assessment above the comment: "Bedömning: Uppfyllt" as the first line of the
- * paragraph, or as a paragraph of its own right under the goal. That line restates the traffic light; it is the
- * status, not evidence, and stays out of the justification.
+ * paragraph, or as a paragraph of its own right under the goal, also set as a bold lead line that layout reads as a
+ * heading ("Bedömning: Målet är uppnått." under "1.2 Fler ska resa kollektivt"). That line restates the traffic
+ * light; it is the status, not evidence, and stays out of the justification.
  */
 export const id = 'status-line-not-evidence';
 

@@ -1,6 +1,7 @@
 import type { Cell, Table } from '../model/layout.js';
 import type { StructureRole } from '../ruleset/schema.js';
 import { clean } from './plain-text.js';
+import { figureLabelsBesideStatus, statusUnderStatusLabel } from './status-column.js';
 import { THRESHOLDS } from './thresholds.js';
 import { hasRole, statusOfText, type Vocabulary } from './vocabulary.js';
 
@@ -14,6 +15,7 @@ import { hasRole, statusOfText, type Vocabulary } from './vocabulary.js';
  * edge of the body. Where several columns are goal columns ("Målområde | Mål | Status | Kommentar"), the title is
  * the goal column nearest the status column; the others name the area a goal stands in. A status word as a
  * header label ("Uppfyllt" over a Ja/Nej column) counts only beside another label: alone it is a goal row's status.
+ * "Utfall" beside "Måluppfyllelse" is the indicator's figure, not the status (status-column).
  */
 export const id = 'table-header';
 
@@ -83,6 +85,7 @@ export function readHeader(t: Table, v: Vocabulary): TableHeader | null {
   for (let k = 0; k < Math.min(THRESHOLDS.headerMaxRows, t.rows.length); k++) {
     const cells = t.rows[k].cells;
     if (!cells.length || cells.every((c) => !c.text)) break;
+    if (found && statusUnderStatusLabel(cells, found.statusX, v)) break;
     const roles = headerRoles(cells.map((c) => clean(c.text)), v);
     const named = roles.filter((r) => r).length;
     if (!named || (named < THRESHOLDS.headerMinLabels && named < Math.ceil(cells.filter((c) => c.text).length / 2))) {
@@ -122,7 +125,7 @@ function headerRoles(texts: string[], v: Vocabulary): (HeaderLabel['role'])[] {
     return null;
   });
   const plainLabel = roles.some((r, k) => r && !statusOfText(texts[k], v));
-  return roles.map((r, k) => (r && statusOfText(texts[k], v) && !plainLabel ? null : r));
+  return figureLabelsBesideStatus(texts, roles.map((r, k) => (r && statusOfText(texts[k], v) && !plainLabel ? null : r)), v);
 }
 
 /** The title is the goal column nearest the status column; goal columns left of it are areas. */

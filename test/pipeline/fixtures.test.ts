@@ -74,3 +74,14 @@ describe.each(manifest)('fixture $id ($producer)', (entry) => {
     }
   });
 });
+
+// A key on one line whose symbols are glyphs set in one piece with their labels ("⬤ On track ⬤ At risk ⬤ Off
+// track"): each entry is the label after its glyph, not empty (the entries were empty and the goals fell back to
+// the colour classes).
+describe('one-line glyph legend', () => {
+  it('en-heading-glyphs: each glyph takes its label', async () => {
+    const doc = layoutDocument(await extractDocument(fs.readFileSync(path.join(dir, 'pdf', 'en-heading-glyphs.pdf'))));
+    const entries = doc.pages.flatMap((p) => p.blocks).flatMap((b) => (b.kind === 'legend' ? b.entries : [])).map((e) => [e.colourClass, e.text]);
+    expect(entries).toEqual([['green', 'On track'], ['yellow', 'At risk'], ['red', 'Off track']]);
+  });
+});

@@ -24,6 +24,14 @@ describe('goal-number', () => {
     expect(withoutGoalNumber(title, en)).toBe(want);
   });
 
+  it('takes an outline number of two levels or more off a heading, and keeps one of one level', () => {
+    expect(withoutGoalNumber('1.2 Fler ska resa kollektivt, gå eller cykla', sv)).toBe('Fler ska resa kollektivt, gå eller cykla');
+    expect(withoutGoalNumber('2.1.3 Residents feel safe in their neighbourhood', en)).toBe('Residents feel safe in their neighbourhood');
+    expect(withoutGoalNumber('3 Fler ska resa kollektivt', sv)).toBe('3 Fler ska resa kollektivt');
+    expect(withoutGoalNumber('1 000 nya bostäder ska byggas', sv)).toBe('1 000 nya bostäder ska byggas');
+    expect(withoutGoalNumber('2.5 procent fler invånare ska ha arbete', sv)).toBe('2.5 procent fler invånare ska ha arbete');
+  });
+
   it('keeps a number that is not a goal number, a year, or a number inside the title', () => {
     expect(withoutGoalNumber('Kapitel 3: Ekonomisk översikt', sv)).toBe('Kapitel 3: Ekonomisk översikt');
     expect(withoutGoalNumber('Mål 2030: Klimatneutral kommun', sv)).toBe('Mål 2030: Klimatneutral kommun');

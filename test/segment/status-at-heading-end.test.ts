@@ -21,4 +21,11 @@ describe('status-at-heading-end', () => {
     expect(statusAtHeadingEnd([spannedLine([['Waste and recycling', 50], ['Page 4', 500]])], en)).toBeNull();
     expect(statusAtHeadingEnd([spannedLine([['Appendix', 50], ['A', 500]])], en)).toBeNull();
   });
+
+  it('reads a rating word that layout left as a line of its own on the title’s baseline, right of it', () => {
+    const found = statusAtHeadingEnd([line('New affordable homes delivered', { bold: true }), line('GREEN', { bold: true, x: 506 })], en);
+    expect(found).toMatchObject({ title: 'New affordable homes delivered', status: { status: 'green', statusSource: 'word' } });
+    // A status word on the next line down, or left of the title's end, is no box at the heading's end.
+    expect(statusAtHeadingEnd([line('New affordable homes delivered', { bold: true }), line('GREEN', { bold: true, x: 50, y: 114 })], en)).toBeNull();
+  });
 });

@@ -22,4 +22,10 @@ describe('status-line-not-evidence', () => {
     expect(isStatusParagraph('Delvis uppfyllt', goal([{ text: 'Tryggheten har ökat.', page: 1 }]), sv)).toBe(false);
     expect(isStatusParagraph('Tryggheten har ökat.', goal(), sv)).toBe(false);
   });
+
+  it('a labelled status sentence ("Bedömning: Målet är uppnått.") before any justification is the status line', () => {
+    expect(isStatusParagraph('Bedömning: Målet är uppnått.', goal(), sv)).toBe(true);
+    expect(isStatusParagraph('Bedömning: Målet är delvis uppnått.', goal(), sv)).toBe(true);
+    expect(isStatusParagraph('Bedömning: Arbetet med bostäderna har gått bra.', goal(), sv)).toBe(false);
+  });
 });
