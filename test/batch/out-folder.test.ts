@@ -100,7 +100,8 @@ describe('the lock on --out', () => {
       expect(merge.stderr).toContain(`(pid ${holder.pid}, `);
     } finally {
       holder.stdin.end();
-      await new Promise((r) => holder.once('exit', r));
+      // 'close', not 'exit': a child's stdout may still hold its last line when 'exit' fires.
+      await new Promise((r) => holder.once('close', r));
     }
     expect(said).toContain('released');
     const after = run(['analyze', draft, '--out', out, '--quiet']);
