@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openAtomic, writeFileAtomic } from '../io/atomic.js';
+import { openAtomic, writeFileAtomic, type AtomicFile } from '../io/atomic.js';
 import { CsvOptions } from '../model/csv-options.js';
 import type { DocumentResult } from '../model/result.js';
 import { csvParts } from '../report/csv.js';
@@ -65,8 +65,8 @@ export async function writeOutputs(
   if (paged) fs.mkdirSync(path.join(dir, PAGES_DIR), { recursive: true });
   const open = await Promise.all(sinks.map((s) => openAtomic(path.join(dir, s.file))));
   // The pages of goals, a document at a time like report.html: each opened at its first document.
-  const pages: Awaited<ReturnType<typeof openAtomic>>[] = [];
-  let page: { index: number; parts: StreamedFormat } | null = null;
+  const pages: AtomicFile[] = [];
+  let page = null as { index: number; parts: StreamedFormat; file: AtomicFile } | null;
   // Each document's own file is written (and fsync'ed) while the next document is turned into text.
   let pending: Promise<void> = Promise.resolve();
   try {
@@ -82,20 +82,21 @@ export async function writeOutputs(
       await open[0]!.write(json.document(d, i, chunk));
       for (let k = 1; k < sinks.length; k++) await open[k]!.write(sinks[k]!.parts.document(d, i));
       if (paged) {
-        if (page?.index !== paged.pageOf(i)) {
-          if (page) await pages[pages.length - 1]!.write(page.parts.end);
-          page = { index: paged.pageOf(i), parts: paged.goalsPage(paged.pageOf(i)) };
-          pages.push(await openAtomic(path.join(dir, paged.goalsFile(page.index))));
-          await pages[pages.length - 1]!.write(page.parts.start);
+        const index = paged.pageOf(i);
+        if (page?.index !== index) {
+          if (page) await page.file.write(page.parts.end);
+          page = { index, parts: paged.goalsPage(index), file: await openAtomic(path.join(dir, paged.goalsFile(index))) };
+          pages.push(page.file);
+          await page.file.write(page.parts.start);
         }
-        await pages[pages.length - 1]!.write(page.parts.document(d, i));
+        await page.file.write(page.parts.document(d, i));
       }
       i++;
     }
     await pending;
     if (i !== count) throw new Error(`${i} documents written, the digest counts ${count}`);
     for (let k = 0; k < sinks.length; k++) await open[k]!.write(sinks[k]!.parts.end);
-    if (page) await pages[pages.length - 1]!.write(page.parts.end);
+    if (page) await page.file.write(page.parts.end);
   } catch (e) {
     await pending.catch(() => {});
     await Promise.all([...open, ...pages].map((o) => o.discard()));
