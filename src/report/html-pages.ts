@@ -77,9 +77,11 @@ export function pagedHtml(digest: ArchiveDigest, options: PagedHtmlOptions): Pag
   const pageOf = (documentIndex: number) => Math.floor(documentIndex / HTML_PAGE_DOCUMENTS);
   const goalsName = (page: number) => `goals-${pad(page + 1, width)}.html`;
   const goalsFile = (page: number) => `${PAGES_DIR}/${goalsName(page)}`;
+  /** A page's documents (first and last index) and how many goals they hold. */
   const range = (page: number) => {
     const first = page * HTML_PAGE_DOCUMENTS;
-    return { first, last: Math.min(documents.length, first + HTML_PAGE_DOCUMENTS) - 1 };
+    const last = Math.min(documents.length, first + HTML_PAGE_DOCUMENTS) - 1;
+    return { first, last, goals: documents.slice(first, last + 1).reduce((n, d) => n + d.summary.goals, 0) };
   };
   const flaggedOn = (page: number) => digest.flagged.filter((g) => pageOf(g.documentIndex) === page);
 
@@ -92,8 +94,7 @@ export function pagedHtml(digest: ArchiveDigest, options: PagedHtmlOptions): Pag
 <h2 id="all-h">${ui.allGoalsHeading}</h2>
 <p>${ui.pagesIntro}</p>
 <ul class="pages">${Array.from({ length: goalsPages }, (_, page) => {
-    const { first, last } = range(page);
-    const goals = documents.slice(first, last + 1).reduce((n, d) => n + d.summary.goals, 0);
+    const { first, last, goals } = range(page);
     return h`
 <li><a href="${goalsFile(page)}">${ui.documentsRange(first + 1, last + 1, documents.length)}</a> · ${ui.goalsOnPage(goals)}</li>`;
   })}
@@ -114,9 +115,8 @@ ${pageEnd()}`.html;
     }</p>`;
 
   const goalsPage = (page: number): StreamedFormat => {
-    const { first, last } = range(page);
+    const { first, last, goals } = range(page);
     const own = documents.slice(first, last + 1).map((document, k) => ({ document, index: first + k }));
-    const goals = own.reduce((n, { document }) => n + document.summary.goals, 0);
     const title = `${ui.reportTitle}: ${ui.documentsRange(first + 1, last + 1, documents.length)}`;
     const flagged = flaggedOn(page);
     return {
