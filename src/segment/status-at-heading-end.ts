@@ -23,7 +23,7 @@ export function statusAtHeadingEnd(lines: Line[], v: Vocabulary): { status: Stat
     const s = last.length > 1 ? statusOfText(last, v) : null;
     if (!s) continue;
     const title = lines.map((x) => (x === l ? spans.slice(0, -1).map((p) => p.text).join(' ') : x.text)).join(' ');
-    return { status: { status: s.status, statusSource: 'word', statusEvidence: `"${last}" at the heading's right end on page ${l.page} (${s.ruleId})` }, title: clean(title) };
+    return found(last, l.page, s, title);
   }
   return lineOnTitleBaseline(lines, v);
 }
@@ -37,7 +37,12 @@ function lineOnTitleBaseline(lines: Line[], v: Vocabulary): { status: StatusFoun
     if (!s || l.page !== before.page || l.bbox[0] <= before.bbox[2]) continue;
     if (!(l.bbox[1] < before.bbox[3] && before.bbox[1] < l.bbox[3])) continue;
     const title = lines.filter((x) => x !== l).map((x) => x.text).join(' ');
-    return { status: { status: s.status, statusSource: 'word', statusEvidence: `"${word}" at the heading's right end on page ${l.page} (${s.ruleId})` }, title: clean(title) };
+    return found(word, l.page, s, title);
   }
   return null;
+}
+
+/** The heading's status, read from `word` at its right end, and its title without the word. */
+function found(word: string, page: number, s: NonNullable<ReturnType<typeof statusOfText>>, title: string): { status: StatusFound; title: string } {
+  return { status: { status: s.status, statusSource: 'word', statusEvidence: `"${word}" at the heading's right end on page ${page} (${s.ruleId})` }, title: clean(title) };
 }
